@@ -1,0 +1,1 @@
+namespace Bot.Domain; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Bot.Jobs; public static class Placeholder {}

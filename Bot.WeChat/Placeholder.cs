@@ -1,0 +1,1 @@
+namespace Bot.WeChat; public static class Placeholder {}
