@@ -1,1 +1,0 @@
-namespace Bot.Domain; public static class Placeholder {}
