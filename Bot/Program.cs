@@ -1,6 +1,50 @@
-var builder = WebApplication.CreateBuilder(args);
+using Bot.Admin;
+using Bot.Demo;
+using Bot.Domain.Demands;
+using Bot.Domain.People;
+using Bot.Health;
+using Bot.Hosting;
+using Bot.Jobs;
+using Bot.Roster;
+using Microsoft.Extensions.Options;
+
+// Commands that are not the server: `roster import ...`; the server takes --seed-demo.
+var command = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
+var seedDemo = args.Contains("--seed-demo");
+var hostArgs = args.Skip(command.Length).Where(a => a != "--seed-demo").ToArray();
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Configuration.AddBotConfiguration();
+builder.Services.AddDatabase();
+builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<TimeLimitOptions>().BindConfiguration(TimeLimitOptions.Section);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimeLimitOptions>>().Value);
+builder.Services.AddSingleton<PeopleStore>();
+builder.Services.AddSingleton<DemandIntake>();
+builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddBotJobs(builder.Configuration["Database:ConnectionString"] ?? "");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "up" }));
-app.Run();
+if (!await app.PrepareDatabaseAsync())
+    return 2;
+if (command is ["roster", "import", .. var files])
+    return await RosterCli.ImportAsync(app.Services, files);
+if (command.Length > 0)
+{
+    await Console.Error.WriteLineAsync($"unknown command '{string.Join(' ', command)}'; try: roster import FILE..., classifier ...");
+    return 2;
+}
+if (seedDemo)
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealth();
+app.MapAdmin();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

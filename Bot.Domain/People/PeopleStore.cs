@@ -1,0 +1,92 @@
+using Bot.Domain.Demands;
+using Bot.Domain.Storage;
+using Dapper;
+
+namespace Bot.Domain.People;
+
+public sealed record Person(long Id, string Name, string? Phone, long? HouseholdId, long? VillageId);
+
+// Who is who: people, their WeChat identities, and who handles a demand at each level.
+public sealed class PeopleStore(Db db)
+{
+    public async Task<Person?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
+            "SELECT id, name, phone, household_id, village_id FROM person WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<Person?> FindByOpenIdAsync(string oaOpenId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition("""
+            SELECT p.id, p.name, p.phone, p.household_id, p.village_id
+            FROM person p JOIN wechat_identity w ON w.person_id = p.id WHERE w.oa_openid = @oaOpenId
+            """, new { oaOpenId }, cancellationToken: ct));
+    }
+
+    public async Task<string?> OpenIdOfAsync(long personId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT oa_openid FROM wechat_identity WHERE person_id = @personId", new { personId }, cancellationToken: ct));
+    }
+
+    public async Task LinkOpenIdAsync(long personId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO wechat_identity (person_id, oa_openid, updated_at) VALUES (@personId, @oaOpenId, @at)
+            ON DUPLICATE KEY UPDATE oa_openid = VALUES(oa_openid), updated_at = VALUES(updated_at)
+            """, new { personId, oaOpenId, at = at.UtcDateTime }, cancellationToken: ct));
+    }
+
+    // The escalation chain for one place: grid leader ▸ village secretary ▸ town officer ▸ district officer.
+    const string ChainSql = """
+        SELECT
+          (SELECT gl.person_id FROM household h JOIN grid_leader gl ON gl.grid_id = h.grid_id WHERE h.id = @householdId) AS member,
+          (SELECT MIN(r.person_id) FROM person_role r WHERE r.role = 'secretary' AND r.scope_id = v.id) AS village,
+          (SELECT MIN(r.person_id) FROM person_role r WHERE r.role = 'town_officer' AND r.scope_id = v.town_id) AS town,
+          (SELECT MIN(r.person_id) FROM person_role r JOIN town t ON r.scope_id = t.district_id
+             WHERE r.role = 'district_officer' AND t.id = v.town_id) AS district
+        FROM village v WHERE v.id = @villageId
+        """;
+
+    public async Task<HandlerChain> ChainAsync(long? villageId, long? householdId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ChainRow>(new CommandDefinition(ChainSql,
+            new { villageId, householdId }, cancellationToken: ct));
+        return row is null
+            ? new HandlerChain(null, null, null, null)
+            : new HandlerChain(row.Member, row.Village, row.Town, row.District);
+    }
+
+    sealed class ChainRow
+    {
+        public long? Member { get; set; }
+        public long? Village { get; set; }
+        public long? Town { get; set; }
+        public long? District { get; set; }
+    }
+}
+
+public sealed record HandlerChain(long? Member, long? Village, long? Town, long? District)
+{
+    public long? At(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Member => Member,
+        EscalationLevel.Village => Village,
+        EscalationLevel.Town => Town,
+        _ => District,
+    };
+
+    // The first person at or above a level; a missing secretary must not strand a demand.
+    public (EscalationLevel Level, long HandlerId)? FirstFrom(EscalationLevel level)
+    {
+        for (var l = level; l <= EscalationLevel.District; l++)
+            if (At(l) is { } id)
+                return (l, id);
+        return null;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Bot.Jobs; public static class Placeholder {}

@@ -1,0 +1,46 @@
+using Bot.Domain.Demands;
+using Bot.Domain.Roster;
+using Bot.Domain.Storage;
+using Microsoft.Extensions.Options;
+using MySql.Data.MySqlClient;
+
+namespace Bot.Hosting;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton(Migration.Embedded());
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<DemandStore>();
+        services.AddSingleton<RosterImporter>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    // Before serving anything: the database must answer and the schema must be current.
+    // Failure is one plain sentence naming host and port (never the password), not a stack trace.
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        var db = app.Services.GetRequiredService<Db>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Startup");
+        try
+        {
+            var applied = await app.Services.GetRequiredService<Migrator>()
+                .ApplyAsync(app.Services.GetRequiredService<IReadOnlyList<Migration>>());
+            log.LogInformation("Database {Target} ready; {Count} migration(s) applied", db.Target, applied);
+            return true;
+        }
+        catch (MySqlException e)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot use the database at {db.Target}: {e.Message}");
+        }
+        catch (MigrationFailed e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+        }
+        return false;
+    }
+}
