@@ -1,6 +1,11 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "WeChat simulator");
-app.Run();
+namespace Bot.Simulator;
 
-public partial class SimulatorProgram;
+public static class SimulatorHost
+{
+    public static void Main(string[] args)
+    {
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/", () => "WeChat simulator");
+        app.Run();
+    }
+}

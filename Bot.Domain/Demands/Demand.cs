@@ -43,6 +43,8 @@ public sealed record Demand(
 
     public DemandChange Assign(long handlerId, DateTimeOffset deadline, Actor by, DateTimeOffset at)
     {
+        if (Status is not (DemandStatus.Submitted or DemandStatus.Triage))
+            throw Illegal($"A demand that is {Status} is already assigned; transfer or escalate it instead.");
         if (Status == DemandStatus.Triage && !by.IsSupervisor)
             throw NotPermitted("Only the village secretary or a higher office assigns a demand from triage.");
         if (Status == DemandStatus.Submitted && by.Role != ActorRole.System)
@@ -57,24 +59,28 @@ public sealed record Demand(
 
     public DemandChange Accept(Actor by, DateTimeOffset at)
     {
+        var next = MoveTo(DemandStatus.Accepted);
         EnsureHandler(by, "accept");
-        return Step(MoveTo(DemandStatus.Accepted), DemandEventKind.Accepted, by, null, at);
+        return Step(next, DemandEventKind.Accepted, by, null, at);
     }
 
     public DemandChange ReportProgress(Actor by, string note, DateTimeOffset at)
     {
+        var next = MoveTo(DemandStatus.InProgress);
         EnsureHandler(by, "report progress on");
-        return Step(MoveTo(DemandStatus.InProgress), DemandEventKind.Progress, by, note, at);
+        return Step(next, DemandEventKind.Progress, by, note, at);
     }
 
     public DemandChange Resolve(Actor by, string note, DateTimeOffset at)
     {
+        var next = MoveTo(DemandStatus.Resolved);
         EnsureHandler(by, "resolve");
-        return Step(MoveTo(DemandStatus.Resolved), DemandEventKind.Resolved, by, note, at);
+        return Step(next, DemandEventKind.Resolved, by, note, at);
     }
 
     public DemandChange Escalate(Actor by, long newHandlerId, DateTimeOffset deadline, string reason, DateTimeOffset at)
     {
+        EnsureWorkable("escalated");
         if (by.Role != ActorRole.System)
             EnsureHandler(by, "escalate");
         if (Level == EscalationLevel.District)
@@ -85,6 +91,7 @@ public sealed record Demand(
 
     public DemandChange Transfer(Actor by, long newHandlerId, string? note, DateTimeOffset at)
     {
+        EnsureWorkable("transferred");
         if (!by.IsSupervisor)
             EnsureHandler(by, "transfer");
         if (newHandlerId == HandlerId)
@@ -158,6 +165,13 @@ public sealed record Demand(
 
     DemandEvent EventFor(DemandEventKind kind, Actor by, string? note, DateTimeOffset at) =>
         new(kind, by, Status, Level, HandlerId, note, Version, at);
+
+    // Assigned → Assigned is an edge only for work in hand, not for a resolved demand.
+    void EnsureWorkable(string participle)
+    {
+        if (!IsWorkable)
+            throw Illegal($"A demand that is {Status} cannot be {participle}.");
+    }
 
     void EnsureHandler(Actor by, string verb)
     {

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Tests;
+
+// The real bot on a fresh database of its own.
+public class BotApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    public TestDatabase Database { get; } = new();
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Database:ConnectionString", Database.ConnectionString),
+        new("Admin:ApiKey", AdminKey),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(Settings()));
+
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        _ = Server; // starts the host: migrations run now
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
