@@ -76,10 +76,12 @@ public sealed class DemandWriter(MySqlConnection connection, MySqlTransaction tr
         await connection.ExecuteAsync(EventSql, rows, transaction);
     }
 
-    // INSERT IGNORE on the unique key: the same message enqueued twice is sent once.
+    // The unique key makes the same message enqueued twice a no-op. Not INSERT IGNORE: its warning
+    // makes MySql.Data 8.0.16 read SHOW WARNINGS, whose MariaDB collation id it cannot map.
     const string EnqueueSql = """
-        INSERT IGNORE INTO outbox (idempotency_key, recipient_id, recipient_openid, kind, payload, status, next_attempt_at, created_at)
+        INSERT INTO outbox (idempotency_key, recipient_id, recipient_openid, kind, payload, status, next_attempt_at, created_at)
         VALUES (@IdempotencyKey, @RecipientId, @RecipientOpenId, @Kind, @PayloadJson, 'Pending', @Now, @Now)
+        ON DUPLICATE KEY UPDATE idempotency_key = idempotency_key
         """;
 
     public async Task EnqueueAsync(IEnumerable<OutboxMessage> messages, DateTimeOffset now)

@@ -136,10 +136,12 @@ sealed class RosterWrite(MySqlConnection connection, MySqlTransaction transactio
             RosterRole.DistrictOfficer => ("district_officer", place.DistrictId),
             _ => ("admin", 0L),
         };
-        var inserted = await connection.ExecuteAsync(
-            "INSERT IGNORE INTO person_role (person_id, role, scope_id) VALUES (@personId, @name, @scope)",
-            new { personId, name, scope }, transaction);
-        if (inserted == 1) created++;
+        var args = new { personId, name, scope };
+        if (await connection.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM person_role WHERE person_id = @personId AND role = @name AND scope_id = @scope)", args, transaction))
+            return;
+        await connection.ExecuteAsync("INSERT INTO person_role (person_id, role, scope_id) VALUES (@personId, @name, @scope)", args, transaction);
+        created++;
     }
 
     async Task LeadAsync(long grid, long personId)

@@ -22,6 +22,9 @@ public sealed class Migrator(Db db, ILogger<Migrator> log)
             throw new InvalidOperationException($"Could not take the migration lock '{LockName}' within 120 s.");
         try
         {
+            // "Already exists" notes from re-run statements would make MySql.Data 8.0.16 read
+            // SHOW WARNINGS, whose MariaDB collation id it cannot map; the notes carry nothing we need.
+            await connection.ExecuteAsync("SET SESSION sql_notes = 0");
             await connection.ExecuteAsync("""
                 CREATE TABLE IF NOT EXISTS schema_version (
                   version INT NOT NULL PRIMARY KEY,
