@@ -11,11 +11,11 @@ public class BotApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
 
-    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() =>
-    [
-        new("Database:ConnectionString", Database.ConnectionString),
-        new("Admin:ApiKey", AdminKey),
-    ];
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Database:ConnectionString"] = Database.ConnectionString,
+        ["Admin:ApiKey"] = AdminKey,
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(Settings()));

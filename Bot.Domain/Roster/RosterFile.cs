@@ -33,7 +33,8 @@ public sealed partial class RosterFile
             return file;
         }
         var header = rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var kind = header.Contains("phone") ? PersonColumns : PlaceColumns;
+        // Any column only people.csv has marks the file as people.csv, so a missing one is named.
+        var kind = header.Intersect(PersonColumns.Except(PlaceColumns)).Any() ? PersonColumns : PlaceColumns;
         var missing = kind.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
