@@ -1,0 +1,8 @@
+namespace Bot.WeChat.Crypto;
+
+/// <summary>A callback or reply that fails a signature or decryption check; never a bug on our side.</summary>
+public sealed class WeChatCryptoException(WeChatCryptoFailure failure, string message)
+    : Exception($"{failure}: {message}")
+{
+    public WeChatCryptoFailure Failure { get; } = failure;
+}

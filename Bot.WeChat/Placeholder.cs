@@ -1,1 +1,0 @@
-namespace Bot.WeChat; public static class Placeholder {}
