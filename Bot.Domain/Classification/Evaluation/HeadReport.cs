@@ -50,7 +50,9 @@ public sealed class HeadReport
     public double CalibrationError { get; }
     public double UncalibratedCalibrationError { get; }
 
-    static bool IsInTopTwo(double[] p, int label) => p.Count(q => q > p[label]) < 2;
+    // Ties rank by class order, so a one-hot guess has exactly one class in its top two.
+    static bool IsInTopTwo(double[] p, int label) =>
+        Enumerable.Range(0, p.Length).Count(k => p[k] > p[label] || p[k] == p[label] && k < label) < 2;
 
     // Top-probability ECE over 15 equal-width bins: Σ (n_b / N) · |accuracy_b − confidence_b|.
     static double ExpectedCalibrationError(IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities)

@@ -5,8 +5,8 @@ public readonly record struct TermSpan(int Start, int Length);
 
 public static class TermScanner
 {
-    // At most three character n-grams start at each position; a word gives at most two terms.
-    public static int MaxTerms(int normalisedLength) => 3 * normalisedLength;
+    // At most three n-grams of characters start at each position, plus a word's unigram and bigram.
+    public static int MaxTerms(int normalisedLength) => 5 * normalisedLength;
 
     public static int Scan(ReadOnlySpan<char> normalised, FeatureSettings settings, Span<TermSpan> terms)
     {
@@ -25,6 +25,7 @@ public static class TermScanner
             else
             {
                 terms[count++] = new TermSpan(start, end - start);
+                count = ScanWord(start, end - start, settings.MaxWordCharGram, terms, count);
                 // Word bigrams never bridge a CJK run: "wifi 坏了 today" has no "wifi today".
                 if (settings.MaxWordGram >= 2 && previousWordStart >= 0)
                     terms[count++] = new TermSpan(previousWordStart, end - previousWordStart);
@@ -32,6 +33,14 @@ public static class TermScanner
             }
             start = end + 1;
         }
+        return count;
+    }
+
+    static int ScanWord(int start, int length, int maxGram, Span<TermSpan> terms, int count)
+    {
+        for (var i = 0; i < length; i++)
+            for (var n = 3; n <= maxGram && i + n <= length; n++)
+                if (n < length) terms[count++] = new TermSpan(start + i, n);
         return count;
     }
 

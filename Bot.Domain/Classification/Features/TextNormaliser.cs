@@ -3,12 +3,14 @@ using System.Text;
 namespace Bot.Domain.Classification.Features;
 
 // Turns raw text into the form the n-gram scanner reads: NFKC, lower case, digit runs folded to "0",
-// Latin words separated by one space and every CJK run wrapped in start/end markers, so that
-// "路灯不亮 street light 3天" becomes "\u0002路灯不亮\u0003 street light \u00020天\u0003".
+// CJK runs and Latin words wrapped in start/end markers and separated by one space, so that
+// "路灯不亮 street 3天" becomes "\u0002路灯不亮\u0003 \u0004street\u0005 \u00020天\u0003".
 public static class TextNormaliser
 {
     public const char RunStart = '\u0002';
     public const char RunEnd = '\u0003';
+    public const char WordStart = '\u0004';
+    public const char WordEnd = '\u0005';
 
     // Each input character yields at most itself, a space and two markers.
     public static int MaxOutputLength(int inputLength) => 4 * inputLength + 2;
@@ -53,22 +55,23 @@ public static class TextNormaliser
                     kind = state;
                 c = '0';
             }
-            if (kind == Kind.Separator)
-            {
-                if (state == Kind.Cjk) output[written++] = RunEnd;
-                state = Kind.Separator;
-                continue;
-            }
             if (kind != state)
             {
-                if (state == Kind.Cjk) output[written++] = RunEnd;
-                if (written > 0) output[written++] = ' ';
-                if (kind == Kind.Cjk) output[written++] = RunStart;
+                written = Close(state, output, written);
                 state = kind;
+                if (kind == Kind.Separator) continue;
+                if (written > 0) output[written++] = ' ';
+                output[written++] = kind == Kind.Cjk ? RunStart : WordStart;
             }
-            output[written++] = c;
+            if (kind != Kind.Separator) output[written++] = c;
         }
+        return Close(state, output, written);
+    }
+
+    static int Close(Kind state, Span<char> output, int written)
+    {
         if (state == Kind.Cjk) output[written++] = RunEnd;
+        if (state == Kind.Word) output[written++] = WordEnd;
         return written;
     }
 

@@ -24,9 +24,10 @@ public static class HyperParameterSearch
         var bestScore = double.NegativeInfinity;
         foreach (var chars in new[] { 2, 3 })
             foreach (var words in new[] { 1, 2 })
+                foreach (var wordChars in new[] { 0, 4, 5 })
                 foreach (var minDf in new[] { 1, 2 })
                 {
-                    var features = new FeatureSettings(chars, words, minDf);
+                    var features = new FeatureSettings(chars, words, wordChars, minDf);
                     var splits = Prepare(examples, fold, folds, features);
                     var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
                                 + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);

@@ -65,6 +65,7 @@ public static class ModelFile
             var s = model.Settings;
             writer.Write(s.Features.MaxCharGram);
             writer.Write(s.Features.MaxWordGram);
+            writer.Write(s.Features.MaxWordCharGram);
             writer.Write(s.Features.MinDocumentFrequency);
             foreach (var head in new[] { s.Category, s.Colour })
             {
@@ -93,7 +94,7 @@ public static class ModelFile
 
     static ClassifierModel ReadPayload(BinaryReader reader)
     {
-        var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var category = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
         var colour = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
         var settings = new TrainingSettings(features, category, colour, reader.ReadInt32(), reader.ReadInt32());

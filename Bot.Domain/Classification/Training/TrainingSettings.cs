@@ -10,7 +10,7 @@ public sealed record TrainingSettings(FeatureSettings Features, HeadSettings Cat
 {
     // Chosen by `classifier tune` (5-fold CV on data/corpus/train.tsv, macro-F1): see docs/classifier.md.
     public static readonly TrainingSettings Default = new(
-        new FeatureSettings(MaxCharGram: 3, MaxWordGram: 2, MinDocumentFrequency: 2),
+        new FeatureSettings(MaxCharGram: 3, MaxWordGram: 2, MaxWordCharGram: 5, MinDocumentFrequency: 2),
         Category: new HeadSettings(L2: 1e-4, ClassWeighting.None),
         Colour: new HeadSettings(L2: 1e-4, ClassWeighting.None),
         CalibrationFolds: 5,
