@@ -1,4 +1,5 @@
 using Bot.Admin;
+using Bot.Conversation;
 using Bot.Demo;
 using Bot.Domain.Demands;
 using Bot.Domain.People;
@@ -6,9 +7,12 @@ using Bot.Health;
 using Bot.Hosting;
 using Bot.Jobs;
 using Bot.Roster;
+using Bot.WeChat;
 using Microsoft.Extensions.Options;
 
-// Commands that are not the server: `roster import ...`; the server takes --seed-demo.
+// Commands that are not the server: `classifier ...`, `roster import ...`; the server takes --seed-demo.
+if (args is ["classifier", ..])
+    return await Bot.Classification.ClassifierCli.RunAsync(args[1..]);
 var command = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
 var seedDemo = args.Contains("--seed-demo");
 var hostArgs = args.Skip(command.Length).Where(a => a != "--seed-demo").ToArray();
@@ -22,12 +26,14 @@ builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimeLimitOpti
 builder.Services.AddSingleton<PeopleStore>();
 builder.Services.AddSingleton<DemandIntake>();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddWeChat();
+builder.Services.AddConversation();
 builder.Services.AddBotJobs(builder.Configuration["Database:ConnectionString"] ?? "");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareDatabaseAsync() || !app.Services.LoadConversationParts())
     return 2;
 if (command is ["roster", "import", .. var files])
     return await RosterCli.ImportAsync(app.Services, files);
@@ -44,6 +50,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAdmin();
+app.MapWeChatCallback();
 await app.RunAsync();
 return 0;
 

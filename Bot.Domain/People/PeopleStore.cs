@@ -41,6 +41,42 @@ public sealed class PeopleStore(Db db)
             """, new { personId, oaOpenId, at = at.UtcDateTime }, cancellationToken: ct));
     }
 
+    // Someone WeChat brought in whom the roster does not know yet: registered, unbound, so their
+    // demands still land (with the village secretary, or the district office without a village).
+    public async Task<Person> RegisterUnboundAsync(string oaOpenId, long? villageId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO person (name, village_id, created_at) VALUES ('微信用户', @villageId, @at); SELECT LAST_INSERT_ID();
+            """, new { villageId, at = at.UtcDateTime }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wechat_identity (person_id, oa_openid, updated_at) VALUES (@id, @oaOpenId, @at)",
+            new { id, oaOpenId, at = at.UtcDateTime }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return new Person(id, "微信用户", null, null, villageId);
+    }
+
+    public async Task<(long Id, string Name)?> VillageByCodeAsync(string code, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<VillageRow>(new CommandDefinition(
+            "SELECT id, name FROM village WHERE code = @code", new { code }, cancellationToken: ct));
+        return row is null ? null : (row.Id, row.Name);
+    }
+
+    public async Task<string?> HouseholdLabelAsync(long? householdId, CancellationToken ct = default)
+    {
+        if (householdId is null) return null;
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT CONCAT(v.name, g.name, ' ', h.label) FROM household h JOIN grid g ON g.id = h.grid_id JOIN village v ON v.id = g.village_id
+            WHERE h.id = @householdId
+            """, new { householdId }, cancellationToken: ct));
+    }
+
+    sealed record VillageRow(long Id, string Name);
+
     // The escalation chain for one place: grid leader ▸ village secretary ▸ town officer ▸ district officer.
     const string ChainSql = """
         SELECT

@@ -1,0 +1,91 @@
+using Bot.Domain.Classification.Evaluation;
+using Bot.Domain.Classification.Features;
+using Bot.Domain.Demands;
+
+namespace Bot.Domain.Classification.Training;
+
+// `classifier tune`: k-fold CV on the training corpus, scored by macro-F1. First the n-gram
+// settings (both heads at the current defaults, scored by the sum of the two macro-F1s), then each
+// head's L2 strength and class weighting on the chosen features. The winner is copied by hand into
+// TrainingSettings.Default, so training stays fast and the choice is visible in review.
+public static class HyperParameterSearch
+{
+    static readonly double[] L2Grid = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3];
+
+    public static TrainingSettings Run(IReadOnlyList<LabelledText> examples, int folds, int seed, Action<string> log)
+    {
+        var categories = examples.Select(e => (int)e.Category).ToArray();
+        var colours = examples.Select(e => (int)e.Colour).ToArray();
+        var fold = StratifiedFolds.Assign(categories, folds, seed + 2);
+        var current = TrainingSettings.Default;
+
+        FeatureSettings? bestFeatures = null;
+        Split[]? bestSplits = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var chars in new[] { 2, 3 })
+            foreach (var words in new[] { 1, 2 })
+                foreach (var wordChars in new[] { 0, 4, 5 })
+                foreach (var minDf in new[] { 1, 2 })
+                {
+                    var features = new FeatureSettings(chars, words, wordChars, minDf);
+                    var splits = Prepare(examples, fold, folds, features);
+                    var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
+                                + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);
+                    log(FormattableString.Invariant($"features {features}: category+colour macro-F1 {score:0.0000}"));
+                    if (score > bestScore) (bestFeatures, bestSplits, bestScore) = (features, splits, score);
+                }
+
+        HeadSettings BestHead(string name, int[] labels, int classes)
+        {
+            HeadSettings? best = null;
+            var bestF1 = double.NegativeInfinity;
+            foreach (var weighting in Enum.GetValues<ClassWeighting>())
+                foreach (var l2 in L2Grid)
+                {
+                    var head = new HeadSettings(l2, weighting);
+                    var f1 = MacroF1(bestSplits!, labels, classes, head);
+                    log(FormattableString.Invariant($"{name} {head}: macro-F1 {f1:0.0000}"));
+                    if (f1 > bestF1) (best, bestF1) = (head, f1);
+                }
+            return best!;
+        }
+
+        return current with
+        {
+            Features = bestFeatures!,
+            Category = BestHead("category", categories, Enum.GetValues<Category>().Length),
+            Colour = BestHead("colour", colours, Enum.GetValues<Colour>().Length),
+        };
+    }
+
+    sealed record Split(int[] Train, int[] Test, SparseRows TrainRows, SparseRows TestRows);
+
+    static Split[] Prepare(IReadOnlyList<LabelledText> examples, int[] fold, int folds, FeatureSettings features) =>
+        Enumerable.Range(0, folds).AsParallel().AsOrdered().Select(f =>
+        {
+            var train = Enumerable.Range(0, examples.Count).Where(i => fold[i] != f).ToArray();
+            var test = Enumerable.Range(0, examples.Count).Where(i => fold[i] == f).ToArray();
+            var vocabulary = Vocabulary.Build(train.Select(i => examples[i].Text), features);
+            return new Split(train, test, SparseRows.From(vocabulary, train.Select(i => examples[i].Text).ToArray()),
+                SparseRows.From(vocabulary, test.Select(i => examples[i].Text).ToArray()));
+        }).ToArray();
+
+    static double MacroF1(Split[] splits, int[] labels, int classes, HeadSettings settings)
+    {
+        var decided = new int[labels.Length];
+        var probabilities = new double[labels.Length][];
+        Parallel.ForEach(splits, split =>
+        {
+            var head = SoftmaxRegression.Fit(split.TrainRows, split.Train.Select(i => labels[i]).ToArray(), classes, settings.L2, settings.Weighting);
+            for (var r = 0; r < split.Test.Length; r++)
+            {
+                var logits = new double[classes];
+                head.Logits(split.TestRows, r, logits);
+                Softmax.InPlace(logits);
+                probabilities[split.Test[r]] = logits;
+                decided[split.Test[r]] = Array.IndexOf(logits, logits.Max());
+            }
+        });
+        return new HeadReport(labels, decided, probabilities, probabilities, classes).MacroF1;
+    }
+}

@@ -1,0 +1,21 @@
+using Bot.Domain.Classification.Features;
+
+namespace Bot.Domain.Classification.Training;
+
+public sealed record HeadSettings(double L2, ClassWeighting Weighting);
+
+// CalibrationFolds out-of-fold models give the logits that temperature scaling and the confidence
+// rule are fitted on; Seed fixes how examples are dealt to those folds.
+public sealed record TrainingSettings(FeatureSettings Features, HeadSettings Category, HeadSettings Colour, int CalibrationFolds, int Seed)
+{
+    // Chosen by `classifier tune` (5-fold CV on data/corpus/train.tsv, macro-F1): see docs/classifier.md.
+    public static readonly TrainingSettings Default = new(
+        new FeatureSettings(MaxCharGram: 3, MaxWordGram: 2, MaxWordCharGram: 5, MinDocumentFrequency: 2),
+        Category: new HeadSettings(L2: 1e-4, ClassWeighting.None),
+        Colour: new HeadSettings(L2: 1e-4, ClassWeighting.None),
+        CalibrationFolds: 5,
+        Seed: 20251121);
+
+    // An auto-accepted category must be right this often on out-of-fold data.
+    public const double AutoAcceptAccuracy = 0.95;
+}

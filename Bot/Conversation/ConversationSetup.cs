@@ -1,0 +1,32 @@
+using Bot.Domain.Classification;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Conversation;
+
+public static class ConversationSetup
+{
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
+        services.AddSingleton(sp => DemandClassifier.Load(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));
+        services.AddSingleton(_ => new Templates(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<ChatHandler>();
+        return services;
+    }
+
+    // Loaded before serving: a broken template or model stops the start with one clear sentence.
+    public static bool LoadConversationParts(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<Templates>();
+            services.GetRequiredService<DemandClassifier>();
+            return true;
+        }
+        catch (Exception e) when (e is TemplateMissing or ClassifierModelException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return false;
+        }
+    }
+}
