@@ -125,7 +125,7 @@ public sealed class PersonaActions(
     {
         var result = await delivery.DeliverAsync(xml, persona.OpenId, ct);
         var verdict = result.ReplyBody is null
-            ? new ReplyVerdict(ReplyOutcome.Notice, "no answer within the deadline, after all retries")
+            ? new ReplyVerdict(ReplyOutcome.Notice, "no HTTP 200 answer in time, after all retries")
             : new ReplyReader(options.Value).Read(result.ReplyBody, result.WasEncrypted, persona.OpenId, isEvent);
         if (userSees && personas.FollowOf(persona).IsFollowing)
         {

@@ -9,6 +9,7 @@ public sealed class PersonaDirectory(IOptions<SimulatorOptions> options, SimCloc
 
     readonly Lock gate = new();
     readonly Dictionary<string, FollowState> follows = new();
+    readonly DateTimeOffset followedBeforeStart = clock.GetUtcNow().AddDays(-30);
 
     public IReadOnlyList<Persona> All => options.Value.EffectivePersonas;
 
@@ -24,7 +25,7 @@ public sealed class PersonaDirectory(IOptions<SimulatorOptions> options, SimCloc
     public FollowState FollowOf(Persona persona)
     {
         lock (gate)
-            return follows.GetValueOrDefault(persona.OpenId) ?? new FollowState(true, clock.GetUtcNow().AddDays(-30), null);
+            return follows.GetValueOrDefault(persona.OpenId) ?? new FollowState(true, followedBeforeStart, null);
     }
 
     public void SetFollowing(Persona persona, bool following, string? scene)
