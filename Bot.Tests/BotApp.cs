@@ -27,13 +27,13 @@ public class BotApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _ = Server; // starts the host: migrations run now
+        StartServer(); // migrations run now
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
