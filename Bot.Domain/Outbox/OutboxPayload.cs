@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Bot.Domain.Outbox;
@@ -6,7 +7,8 @@ namespace Bot.Domain.Outbox;
 // message used when the customer-service window is closed (wechat-platform.md §6.1–6.2).
 public sealed record OutboxPayload(string Text, string? CardTitle = null, string? CardUrl = null, string? Notice = null)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Readable Chinese in the table, for the operator looking at stuck messages.
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
