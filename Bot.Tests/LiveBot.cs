@@ -10,6 +10,8 @@ namespace Bot.Tests;
 // The bot on a real port with the demo village, and the simulator playing WeChat in front of it.
 public sealed class LiveBot : BotApp
 {
+    public const string Stranger = "oStranger0001";
+
     readonly int port = FreePort();
 
     public RunningSimulator Simulator { get; private set; } = null!;
@@ -27,6 +29,7 @@ public sealed class LiveBot : BotApp
         {
             o.BotCallbackUrl = $"http://127.0.0.1:{port}/wechat";
             o.Mode = CallbackMode.Safe;
+            o.Personas = [.. Persona.Defaults, new Persona { Name = "陌生人", Role = "村民", OpenId = Stranger, MiniProgramOpenId = "oMpStranger0001", UnionId = "uStranger0001" }];
         });
         UseKestrel(port);
         await base.InitializeAsync();

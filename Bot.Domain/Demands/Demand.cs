@@ -41,7 +41,8 @@ public sealed record Demand(
         return Step(next, DemandEventKind.Classified, Actor.System, $"{category.Code()}/{colour.Code()} p={confidence:0.00}", at);
     }
 
-    public DemandChange Assign(long handlerId, DateTimeOffset deadline, Actor by, DateTimeOffset at)
+    // The level is the assignee's: a secretary handing a triaged demand to a member puts it back at Member.
+    public DemandChange Assign(long handlerId, EscalationLevel level, DateTimeOffset deadline, Actor by, DateTimeOffset at)
     {
         if (Status is not (DemandStatus.Submitted or DemandStatus.Triage))
             throw Illegal($"A demand that is {Status} is already assigned; transfer or escalate it instead.");
@@ -49,7 +50,7 @@ public sealed record Demand(
             throw NotPermitted("Only the village secretary or a higher office assigns a demand from triage.");
         if (Status == DemandStatus.Submitted && by.Role != ActorRole.System)
             throw NotPermitted("A new demand is assigned by the system.");
-        return Step(MoveTo(DemandStatus.Assigned) with { HandlerId = handlerId, DeadlineAt = deadline },
+        return Step(MoveTo(DemandStatus.Assigned) with { HandlerId = handlerId, Level = level, DeadlineAt = deadline },
             DemandEventKind.Assigned, by, null, at);
     }
 

@@ -24,7 +24,7 @@ public sealed class DemandIntake(DemandStore store, PeopleStore people, TimeLimi
                 request.HouseholdId, request.Text, request.Location, now));
             demand = await write.ApplyAsync(demand.Classify(grade.Category, grade.Colour, grade.Confidence, grade.ModelVersion, now));
             var next = grade.IsConfident && chain.Member is { } member
-                ? demand.Assign(member, now + limits.For(grade.Colour, EscalationLevel.Member), Actor.System, now)
+                ? demand.Assign(member, EscalationLevel.Member, now + limits.For(grade.Colour, EscalationLevel.Member), Actor.System, now)
                 : demand.SendToTriage(chain.FirstFrom(EscalationLevel.Village)?.HandlerId,
                     chain.Member is null ? "no paired party member" : "classifier unsure", now);
             demand = await write.ApplyAsync(next);

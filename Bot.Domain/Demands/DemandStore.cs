@@ -39,6 +39,44 @@ public sealed class DemandStore(Db db)
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
+    // The demand a photo, voice note or location sent shortly after belongs to: the sender's own
+    // newest open demand, or the task they just reported progress on or resolved (proof photos).
+    public async Task<(long Id, string Code)?> RecentForAttachmentAsync(long personId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QueryFirstOrDefaultAsync<AttachRow>(new CommandDefinition("""
+            SELECT id, code, at FROM (
+              (SELECT d.id, d.code, d.created_at AS at FROM demand d
+               WHERE d.villager_id = @personId AND d.created_at >= @since AND d.status NOT IN ('Closed', 'ClosedUnrated', 'Withdrawn')
+               ORDER BY d.created_at DESC LIMIT 1)
+              UNION ALL
+              (SELECT d.id, d.code, e.at FROM demand_event e JOIN demand d ON d.id = e.demand_id
+               WHERE e.actor_id = @personId AND e.at >= @since AND e.kind IN ('Progress', 'Resolved')
+               ORDER BY e.id DESC LIMIT 1)
+            ) recent ORDER BY at DESC LIMIT 1
+            """, new { personId, since = since.UtcDateTime }, cancellationToken: ct));
+        return row is null ? null : (row.Id, row.Code);
+    }
+
+    public async Task AttachPhotoAsync(long demandId, string mediaId, string purpose, long by, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO demand_photo (demand_id, media_id, purpose, added_by, added_at) VALUES (@demandId, @mediaId, @purpose, @by, @at)
+            """, new { demandId, mediaId, purpose, by, at = at.UtcDateTime }, cancellationToken: ct));
+    }
+
+    // Where the problem is does not change the demand's state, so no version step.
+    public async Task SetLocationAsync(long demandId, Location location, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE demand SET latitude = @Latitude, longitude = @Longitude, location_label = @Label WHERE id = @demandId
+            """, new { demandId, location.Latitude, location.Longitude, location.Label }, cancellationToken: ct));
+    }
+
+    sealed record AttachRow(long Id, string Code, DateTime At);
+
     // Runs one unit of work in a transaction; it commits only when the work returns.
     public async Task<T> WriteAsync<T>(Func<DemandWriter, Task<T>> work, CancellationToken ct = default)
     {

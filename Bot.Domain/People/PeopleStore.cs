@@ -57,6 +57,15 @@ public sealed class PeopleStore(Db db)
         return new Person(id, "微信用户", null, null, villageId);
     }
 
+    // A QR code scanned later moves someone not yet on the roster to that village.
+    public async Task MoveUnboundAsync(long personId, long villageId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE person SET village_id = @villageId WHERE id = @personId AND household_id IS NULL AND phone IS NULL",
+            new { personId, villageId }, cancellationToken: ct));
+    }
+
     public async Task<(long Id, string Name)?> VillageByCodeAsync(string code, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -76,6 +85,43 @@ public sealed class PeopleStore(Db db)
     }
 
     sealed record VillageRow(long Id, string Name);
+
+    public async Task<Person?> FindByPhoneAsync(string phone, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
+            "SELECT id, name, phone, household_id, village_id FROM person WHERE phone = @phone", new { phone }, cancellationToken: ct));
+    }
+
+    // The strongest role decides what a person may do in chat; everyone is at least a villager.
+    public async Task<ActorRole> RoleOfAsync(long personId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var roles = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT role FROM person_role WHERE person_id = @personId", new { personId }, cancellationToken: ct))).ToHashSet();
+        return roles.Contains("admin") ? ActorRole.Admin
+            : roles.Contains("district_officer") ? ActorRole.DistrictOfficer
+            : roles.Contains("town_officer") ? ActorRole.TownOfficer
+            : roles.Contains("secretary") ? ActorRole.Secretary
+            : roles.Contains("party_member") ? ActorRole.PartyMember
+            : ActorRole.Villager;
+    }
+
+    // Binding: the WeChat account becomes the roster person's; demands raised while unbound move along.
+    public async Task BindAsync(long unboundId, long rosterId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var args = new { unboundId, rosterId, oaOpenId, at = at.UtcDateTime };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM wechat_identity WHERE oa_openid = @oaOpenId OR person_id = @rosterId", args, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wechat_identity (person_id, oa_openid, updated_at) VALUES (@rosterId, @oaOpenId, @at)", args, transaction, cancellationToken: ct));
+        if (unboundId != rosterId)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE demand SET villager_id = @rosterId WHERE villager_id = @unboundId", args, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+    }
 
     // The escalation chain for one place: grid leader ▸ village secretary ▸ town officer ▸ district officer.
     const string ChainSql = """

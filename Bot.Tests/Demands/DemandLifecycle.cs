@@ -18,7 +18,7 @@ public sealed class DemandLifecycle
     static readonly Dictionary<string, (Func<Demand, DemandChange> Run, DemandStatus[] AllowedFrom)> Verbs = new()
     {
         ["classify"] = (d => d.Classify(Category.Water, Colour.Blue, 0.8, "m2", Now), [DemandStatus.Submitted]),
-        ["assign"] = (d => d.Assign(MemberId, Now.AddDays(1), d.Status == DemandStatus.Triage ? Secretary : Actor.System, Now),
+        ["assign"] = (d => d.Assign(MemberId, EscalationLevel.Member, Now.AddDays(1), d.Status == DemandStatus.Triage ? Secretary : Actor.System, Now),
             [DemandStatus.Submitted, DemandStatus.Triage]),
         ["triage"] = (d => d.SendToTriage(SecretaryId, "unsure", Now), [DemandStatus.Submitted]),
         ["accept"] = (d => d.Accept(Member, Now), [DemandStatus.Assigned]),
@@ -102,7 +102,7 @@ public sealed class DemandLifecycle
         Assert.Equal(RuleViolationKind.NotPermitted,
             Assert.Throws<RuleViolation>(() => In(DemandStatus.Assigned).Relabel(Member, Category.Roads, Colour.Blue, Now)).Kind);
         Assert.Equal(RuleViolationKind.NotPermitted,
-            Assert.Throws<RuleViolation>(() => In(DemandStatus.Triage).Assign(MemberId, Now, Villager, Now)).Kind);
+            Assert.Throws<RuleViolation>(() => In(DemandStatus.Triage).Assign(MemberId, EscalationLevel.Member, Now, Villager, Now)).Kind);
     }
 
     [Fact]

@@ -8,9 +8,14 @@ public static class ConversationSetup
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         services.AddSingleton(sp => DemandClassifier.Load(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));
         services.AddSingleton(_ => new Templates(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<VillagerChat>();
+        services.AddSingleton<StaffChat>();
         services.AddSingleton<ChatHandler>();
+        services.AddSingleton<Bot.Demands.DemandWork>();
         return services;
     }
 

@@ -1,0 +1,191 @@
+using Bot.Demands;
+using Bot.Domain;
+using Bot.Domain.Classification;
+using Bot.Domain.Demands;
+using Bot.Domain.Outbox;
+using Bot.Domain.People;
+using Bot.WeChat.Inbound;
+
+namespace Bot.Conversation;
+
+// What a villager does by chat: follow, bind, report, follow up, withdraw, rate.
+public sealed class VillagerChat(PeopleStore people, DemandStore demands, DemandIntake intake, DemandWork work,
+    DemandClassifier classifier, Templates templates, TimeProvider clock)
+{
+    public async Task<ChatReply> FollowAsync(string openId, string? scene, CancellationToken ct)
+    {
+        var village = scene is null ? null : await people.VillageByCodeAsync(scene, ct);
+        if (await people.FindByOpenIdAsync(openId, ct) is not { } known)
+            await people.RegisterUnboundAsync(openId, village?.Id, clock.GetUtcNow(), ct);
+        else if (village is { } chosen)
+            await people.MoveUnboundAsync(known.Id, chosen.Id, ct);
+        return Say("welcome", new { village = village?.Name });
+    }
+
+    public async Task<ChatReply> BindAsync(string openId, ChatCommand command, CancellationToken ct)
+    {
+        if (command.Arg(0) is not { } name || command.Arg(1) is not { } typedPhone)
+            return Say("bind-prompt");
+        if (!Phone.IsValid(typedPhone))
+            return Say("bind-bad-phone", new { phone = typedPhone });
+        var me = await people.FindByOpenIdAsync(openId, ct) ?? await people.RegisterUnboundAsync(openId, null, clock.GetUtcNow(), ct);
+        var phone = Phone.Normalize(typedPhone);
+        // Both must match, so nobody takes over a household by guessing a phone number.
+        if (await people.FindByPhoneAsync(phone, ct) is not { } listed || listed.Name != name)
+            return Say("bind-unmatched", new { name, phone = Phone.Mask(phone) });
+        await people.BindAsync(me.Id, listed.Id, openId, clock.GetUtcNow(), ct);
+        var place = await people.HouseholdLabelAsync(listed.HouseholdId, ct);
+        return Say("bound", new { name, village = place ?? "", household = "", phone = Phone.Mask(phone) });
+    }
+
+    public async Task<ChatReply> ReportAsync(string openId, string text, CancellationToken ct)
+    {
+        var villager = await people.FindByOpenIdAsync(openId, ct)
+            ?? await people.RegisterUnboundAsync(openId, null, clock.GetUtcNow(), ct);
+        var grade = classifier.Classify(text);
+        var household = await people.HouseholdLabelAsync(villager.HouseholdId, ct);
+        var demand = await intake.SubmitAsync(
+            new NewDemand(villager.Id, villager.VillageId, villager.HouseholdId, text, null),
+            new Grade(grade.Category, grade.Colour, grade.CategoryProbability, grade.ModelVersion, grade.IsConfident),
+            d => TaskPush(d, household), ct);
+        var handler = demand.Status == DemandStatus.Assigned && demand.HandlerId is { } id ? await people.FindAsync(id, ct) : null;
+        return Say("demand-received", new
+        {
+            code = demand.Code, shortCode = Wording.ShortCode(demand.Code),
+            category = grade.Category.Chinese(), colour = grade.Colour.Chinese(),
+            handlerName = handler?.Name, handlerPhone = Phone.Mask(handler?.Phone),
+            deadline = demand.DeadlineAt is { } at ? Wording.Time(at) : null,
+        });
+    }
+
+    // The handler hears of a new task through the outbox, never from inside this request.
+    IEnumerable<OutboxMessage> TaskPush(Demand demand, string? household)
+    {
+        if (demand.HandlerId is not { } handler)
+            yield break;
+        var text = templates.Render("task-assigned", new
+        {
+            code = demand.Code, shortCode = Wording.ShortCode(demand.Code), colour = demand.Colour?.Chinese(),
+            category = demand.Category?.Chinese(), household = household is null ? "未绑定群众" : Wording.MaskName(household),
+            text = demand.Text.Length > 60 ? demand.Text[..60] + "…" : demand.Text,
+            deadline = demand.DeadlineAt is { } at ? Wording.Time(at) : "尽快",
+        });
+        yield return new OutboxMessage($"demand:{demand.Id}:assigned:v{demand.Version}:p{handler}", handler, null, "task-assigned",
+            new OutboxPayload(text, Notice: "task-assigned").ToJson());
+    }
+
+    public async Task<ChatReply> ListAsync(string openId, CancellationToken ct)
+    {
+        if (await people.FindByOpenIdAsync(openId, ct) is not { } villager)
+            return Say("no-demands");
+        var open = (await demands.ListAsync(
+                "villager_id = @id AND status NOT IN ('Closed', 'ClosedUnrated', 'Withdrawn') ORDER BY created_at DESC LIMIT 10",
+                new { id = villager.Id }, ct))
+            .Select(d => new { code = d.Code, status = Wording.Status(d.Status), deadline = d.DeadlineAt is { } at ? Wording.Time(at) : null })
+            .ToList();
+        return open.Count == 0 ? Say("no-demands") : Say("demand-list", new { count = open.Count, demands = open });
+    }
+
+    public async Task<ChatReply> DetailAsync(string openId, string typed, CancellationToken ct)
+    {
+        if (await MineAsync(openId, typed, ct) is not { } demand)
+            return Say("demand-not-found", new { code = typed });
+        var events = (await demands.TimelineAsync(demand.Id, ct))
+            .Where(e => e.Kind is not DemandEventKind.Classified)
+            .Select(e => new
+            {
+                at = Wording.Time(e.At), what = Wording.Event(e.Kind),
+                note = e.Kind is DemandEventKind.Progress or DemandEventKind.Resolved or DemandEventKind.Escalated ? e.Note : null,
+            });
+        return Say("demand-detail", new
+        {
+            code = demand.Code, category = demand.Category?.Chinese(), colour = demand.Colour?.Chinese(),
+            status = Wording.Status(demand.Status), events,
+        });
+    }
+
+    public async Task<ChatReply> WithdrawAsync(string openId, ChatCommand command, CancellationToken ct)
+    {
+        if (command.Arg(0) is not { } typed)
+            return await ListAsync(openId, ct);
+        if (await MineAsync(openId, typed, ct) is not { } demand)
+            return Say("demand-not-found", new { code = typed });
+        try
+        {
+            await work.WithdrawAsync(demand, new Actor(demand.VillagerId, ActorRole.Villager), ct);
+            return Say("withdrawn", new { code = demand.Code });
+        }
+        catch (RuleViolation refused)
+        {
+            return Refusal.For(refused, demand, "撤回", templates);
+        }
+    }
+
+    // "满意" / "2 修得挺快" / "不满意 还是漏水": the rating goes to the latest demand awaiting one.
+    public async Task<ChatReply> RateAsync(string openId, ChatCommand command, CancellationToken ct)
+    {
+        var value = command.Arg(0) switch
+        {
+            "满意" or "1" => RatingValue.Satisfied,
+            "基本满意" or "2" => RatingValue.BasicallySatisfied,
+            _ => RatingValue.NotSatisfied,
+        };
+        var comment = command.RestFrom(1) is { Length: > 0 } c ? c : null;
+        var villager = await people.FindByOpenIdAsync(openId, ct);
+        var awaiting = villager is null ? [] : await demands.ListAsync(
+            "villager_id = @id AND status = 'Resolved' ORDER BY updated_at DESC LIMIT 1", new { id = villager.Id }, ct);
+        if (awaiting.Count == 0)
+            return Say("nothing-to-rate");
+        var demand = awaiting[0];
+        try
+        {
+            var rated = await work.RateAsync(demand, new Actor(villager!.Id, ActorRole.Villager), value, comment, ct);
+            if (value.Counts())
+                return Say("rated-thanks", new { code = demand.Code, rating = value.Chinese() });
+            var handler = rated.HandlerId is { } h ? await people.FindAsync(h, ct) : null;
+            return Say("rated-reopened", new
+            {
+                code = demand.Code, level = Levels.Chinese(rated.Level), handlerName = handler?.Name,
+                deadline = rated.DeadlineAt is { } at ? Wording.Time(at) : "",
+            });
+        }
+        catch (RuleViolation refused)
+        {
+            return Refusal.For(refused, demand, "评价", templates);
+        }
+    }
+
+    // Photos, voice and a location sent within the window belong to the demand just raised (or, for a
+    // handler, to the task just resolved); anything later needs words to become a demand of its own.
+    public async Task<ChatReply> AttachAsync(string openId, InboundMessage message, TimeSpan window, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (await people.FindByOpenIdAsync(openId, ct) is not { } me
+            || await demands.RecentForAttachmentAsync(me.Id, now - window, ct) is not { } recent)
+            return Say("report-prompt");
+        switch (message)
+        {
+            case ImageMessage image:
+                await demands.AttachPhotoAsync(recent.Id, image.MediaId, "photo", me.Id, now, ct);
+                break;
+            case VoiceMessage voice:
+                await demands.AttachPhotoAsync(recent.Id, voice.MediaId, "voice", me.Id, now, ct);
+                break;
+            case LocationMessage place:
+                await demands.SetLocationAsync(recent.Id, new Location((decimal)place.Latitude, (decimal)place.Longitude, place.Label), ct);
+                break;
+        }
+        return Say("attached", new { code = recent.Code });
+    }
+
+    // A villager sees only their own demands: someone else's code reads as "not found".
+    async Task<Demand?> MineAsync(string openId, string typed, CancellationToken ct)
+    {
+        if (await people.FindByOpenIdAsync(openId, ct) is not { } villager || DemandCode.Parse(typed) is not { } code)
+            return null;
+        var mine = await demands.ListAsync("villager_id = @id ORDER BY created_at DESC LIMIT 200", new { id = villager.Id }, ct);
+        return mine.FirstOrDefault(d => code.Matches(d.Code));
+    }
+
+    ChatReply Say(string template, object? model = null) => new(templates.Render(template, model));
+}
