@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bot.Domain.Classification;
 using Bot.Domain.Classification.Evaluation;
 using Bot.Domain.Classification.Training;
+using Bot.Domain.Classification.Baselines;
 using Bot.Domain.Demands;
 
 namespace Bot.Classification;
@@ -64,6 +65,11 @@ public static class ClassifierCli
         Console.WriteLine($"model {classifier.Version}, {examples.Count} examples from {file}");
         ReportPrinter.Detailed(report);
         Console.WriteLine($"lines also in the training corpus: {overlap.Exact} exact, {overlap.Near} near-duplicate (char-bigram Jaccard ≥ {NearDuplicates.Threshold})");
+        if (training.Count > 0)
+        {
+            Console.WriteLine("baselines trained on the training corpus, evaluated on the same file:");
+            ReportPrinter.Comparison([report, .. Baselines.Evaluate(training, examples, TrainingSettings.Default)]);
+        }
         Console.WriteLine(report.SummaryLine());
         return 0;
     }

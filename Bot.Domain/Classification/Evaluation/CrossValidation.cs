@@ -34,7 +34,7 @@ public static class CrossValidation
             }
         });
 
-        string[] names = [Model, "naive Bayes", "averaged perceptron", "keyword rules"];
+        string[] names = [Model, Baselines.Baselines.NaiveBayesName, Baselines.Baselines.PerceptronName, Baselines.Baselines.RulesName];
         return Enumerable.Range(0, methods).Select(m => EvaluationReport.Of(names[m], examples, scores[m])).ToArray();
     }
 }

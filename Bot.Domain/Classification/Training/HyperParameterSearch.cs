@@ -5,12 +5,15 @@ using Bot.Domain.Demands;
 namespace Bot.Domain.Classification.Training;
 
 // `classifier tune`: k-fold CV on the training corpus, scored by macro-F1. First the n-gram
-// settings (both heads at the current defaults, scored by the sum of the two macro-F1s), then each
-// head's L2 strength and class weighting on the chosen features. The winner is copied by hand into
+// settings (both heads at the current defaults, scored by the sum of the two macro-F1s; among those
+// within Tolerance of the best, the smallest dictionary wins, because training time and model size
+// grow with it and differences that small are fold noise), then each head's L2 strength and class
+// weighting on the chosen features. The winner is copied by hand into
 // TrainingSettings.Default, so training stays fast and the choice is visible in review.
 public static class HyperParameterSearch
 {
     static readonly double[] L2Grid = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3];
+    const double Tolerance = 0.005;
 
     public static TrainingSettings Run(IReadOnlyList<LabelledText> examples, int folds, int seed, Action<string> log)
     {
@@ -19,21 +22,23 @@ public static class HyperParameterSearch
         var fold = StratifiedFolds.Assign(categories, folds, seed + 2);
         var current = TrainingSettings.Default;
 
-        FeatureSettings? bestFeatures = null;
-        Split[]? bestSplits = null;
-        var bestScore = double.NegativeInfinity;
+        var candidates = new List<(FeatureSettings Features, Split[] Splits, double Score, double Terms)>();
         foreach (var chars in new[] { 2, 3 })
             foreach (var words in new[] { 1, 2 })
                 foreach (var wordChars in new[] { 0, 4, 5 })
-                foreach (var minDf in new[] { 1, 2 })
-                {
-                    var features = new FeatureSettings(chars, words, wordChars, minDf);
-                    var splits = Prepare(examples, fold, folds, features);
-                    var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
-                                + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);
-                    log(FormattableString.Invariant($"features {features}: category+colour macro-F1 {score:0.0000}"));
-                    if (score > bestScore) (bestFeatures, bestSplits, bestScore) = (features, splits, score);
-                }
+                    foreach (var minDf in new[] { 1, 2 })
+                    {
+                        var features = new FeatureSettings(chars, words, wordChars, minDf);
+                        var splits = Prepare(examples, fold, folds, features);
+                        var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
+                                    + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);
+                        var terms = splits.Average(s => s.TrainRows.ColumnCount);
+                        log(FormattableString.Invariant($"features {features}: category+colour macro-F1 {score:0.0000}, {terms:0} terms"));
+                        candidates.Add((features, splits, score, terms));
+                    }
+        var top = candidates.Max(c => c.Score);
+        var (bestFeatures, bestSplits, _, _) = candidates.Where(c => c.Score >= top - Tolerance).MinBy(c => c.Terms);
+        log($"features within {Tolerance} of the best ({top:0.0000}) with the smallest dictionary: {bestFeatures}");
 
         HeadSettings BestHead(string name, int[] labels, int classes)
         {
@@ -43,7 +48,7 @@ public static class HyperParameterSearch
                 foreach (var l2 in L2Grid)
                 {
                     var head = new HeadSettings(l2, weighting);
-                    var f1 = MacroF1(bestSplits!, labels, classes, head);
+                    var f1 = MacroF1(bestSplits, labels, classes, head);
                     log(FormattableString.Invariant($"{name} {head}: macro-F1 {f1:0.0000}"));
                     if (f1 > bestF1) (best, bestF1) = (head, f1);
                 }
@@ -52,7 +57,7 @@ public static class HyperParameterSearch
 
         return current with
         {
-            Features = bestFeatures!,
+            Features = bestFeatures,
             Category = BestHead("category", categories, Enum.GetValues<Category>().Length),
             Colour = BestHead("colour", colours, Enum.GetValues<Colour>().Length),
         };

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Bot.Domain.Classification.Training;
 
 // Limited-memory BFGS (Nocedal & Wright, algorithm 7.4/7.5) with a backtracking Armijo line search.
@@ -92,17 +94,26 @@ public sealed class Lbfgs(int memory = 10, int maxIterations = 300, double gradi
         return maxIterations;
     }
 
+    // Fixed four-lane vectors (not Vector<T>, whose width varies by machine) keep the order of
+    // additions, and so the trained bytes, the same on every machine.
     static double Dot(double[] a, double[] b)
     {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
+        var sum = Vector256<double>.Zero;
+        var i = 0;
+        for (; i + 4 <= a.Length; i += 4) sum += Vector256.Create<double>(a.AsSpan(i)) * Vector256.Create<double>(b.AsSpan(i));
+        var total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+        for (; i < a.Length; i++) total += a[i] * b[i];
+        return total;
     }
 
     static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
 
     static void Axpy(double a, double[] x, double[] y)
     {
-        for (var i = 0; i < x.Length; i++) y[i] += a * x[i];
+        var scale = Vector256.Create(a);
+        var i = 0;
+        for (; i + 4 <= x.Length; i += 4)
+            (Vector256.Create<double>(y.AsSpan(i)) + scale * Vector256.Create<double>(x.AsSpan(i))).CopyTo(y.AsSpan(i));
+        for (; i < x.Length; i++) y[i] += a * x[i];
     }
 }

@@ -10,9 +10,9 @@ public sealed record TrainingSettings(FeatureSettings Features, HeadSettings Cat
 {
     // Chosen by `classifier tune` (5-fold CV on data/corpus/train.tsv, macro-F1): see docs/classifier.md.
     public static readonly TrainingSettings Default = new(
-        new FeatureSettings(MaxCharGram: 3, MaxWordGram: 2, MaxWordCharGram: 5, MinDocumentFrequency: 2),
-        Category: new HeadSettings(L2: 1e-4, ClassWeighting.None),
-        Colour: new HeadSettings(L2: 1e-4, ClassWeighting.None),
+        new FeatureSettings(MaxCharGram: 2, MaxWordGram: 1, MaxWordCharGram: 0, MinDocumentFrequency: 1),
+        Category: new HeadSettings(L2: 3e-5, ClassWeighting.Balanced),
+        Colour: new HeadSettings(L2: 3e-5, ClassWeighting.Balanced),
         CalibrationFolds: 5,
         Seed: 20251121);
 
