@@ -8,6 +8,8 @@ public static class ConversationSetup
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
+        services.AddOptions<Bot.Domain.Outbox.QuietHours>().BindConfiguration(Bot.Domain.Outbox.QuietHours.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Bot.Domain.Outbox.QuietHours>>().Value);
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         services.AddSingleton(sp => DemandClassifier.Load(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));

@@ -10,7 +10,7 @@ namespace Bot.Conversation;
 
 // What a villager does by chat: follow, bind, report, follow up, withdraw, rate.
 public sealed class VillagerChat(PeopleStore people, DemandStore demands, DemandIntake intake, DemandWork work,
-    DemandClassifier classifier, Templates templates, TimeProvider clock)
+    DemandClassifier classifier, QuietHours quiet, Templates templates, TimeProvider clock)
 {
     public async Task<ChatReply> FollowAsync(string openId, string? scene, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         var demand = await intake.SubmitAsync(
             new NewDemand(villager.Id, villager.VillageId, villager.HouseholdId, text, null),
             new Grade(grade.Category, grade.Colour, grade.CategoryProbability, grade.ModelVersion, grade.IsConfident),
-            d => TaskPush(d, household), ct);
+            d => TaskPush(d, household is null ? null : $"{household} {Wording.MaskName(villager.Name)}"), ct);
         var handler = demand.Status == DemandStatus.Assigned && demand.HandlerId is { } id ? await people.FindAsync(id, ct) : null;
         return Say("demand-received", new
         {
@@ -66,12 +66,12 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         var text = templates.Render("task-assigned", new
         {
             code = demand.Code, shortCode = Wording.ShortCode(demand.Code), colour = demand.Colour?.Chinese(),
-            category = demand.Category?.Chinese(), household = household is null ? "未绑定群众" : Wording.MaskName(household),
+            category = demand.Category?.Chinese(), household = household ?? "未绑定群众",
             text = demand.Text.Length > 60 ? demand.Text[..60] + "…" : demand.Text,
             deadline = demand.DeadlineAt is { } at ? Wording.Time(at) : "尽快",
         });
-        yield return new OutboxMessage($"demand:{demand.Id}:assigned:v{demand.Version}:p{handler}", handler, null, "task-assigned",
-            new OutboxPayload(text, Notice: "task-assigned").ToJson());
+        yield return quiet.Apply(new OutboxMessage($"demand:{demand.Id}:assigned:v{demand.Version}:p{handler}", handler, null,
+            "task-assigned", new OutboxPayload(text, Notice: "task-assigned").ToJson()), clock.GetUtcNow());
     }
 
     public async Task<ChatReply> ListAsync(string openId, CancellationToken ct)

@@ -9,7 +9,8 @@ namespace Bot.Demands;
 
 // Every move on a demand after intake, for chat and mini-program alike: the state machine decides,
 // and the change, its timeline events and the pushes it causes are written in one transaction.
-public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitOptions limits, Templates templates, TimeProvider clock)
+public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitOptions limits, QuietHours quiet, Templates templates,
+    TimeProvider clock)
 {
     public Task<Demand> AcceptAsync(Demand demand, Actor by, CancellationToken ct) =>
         SaveAsync(demand.Accept(by, Now), ct);
@@ -110,9 +111,12 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
         var messages = new List<OutboxMessage>();
         void To(long? person, string kind, string template, object? with = null)
         {
-            if (person is { } p)
-                messages.Add(new OutboxMessage($"demand:{d.Id}:{kind}:v{d.Version}:p{p}", p, null, kind,
-                    new OutboxPayload(templates.Render(template, with ?? model), Notice: kind).ToJson()));
+            if (person is not { } p)
+                return;
+            var message = new OutboxMessage($"demand:{d.Id}:{kind}:v{d.Version}:p{p}", p, null, kind,
+                new OutboxPayload(templates.Render(template, with ?? model), Notice: kind).ToJson());
+            var urgent = p == d.HandlerId && d.Colour == Colour.Orange && d.IsOverdue(Now);
+            messages.Add(quiet.Apply(message, Now, urgent));
         }
         var last = change.Events[^1].Kind;
         switch (last)
