@@ -1,4 +1,5 @@
 using Bot.Domain.Demands;
+using Bot.Domain.Messages;
 using Bot.Domain.People;
 using Bot.WeChat.Inbound;
 

@@ -1,4 +1,5 @@
 using Bot.Domain.Classification;
+using Bot.Domain.Messages;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Conversation;
@@ -17,7 +18,7 @@ public static class ConversationSetup
         services.AddSingleton<VillagerChat>();
         services.AddSingleton<StaffChat>();
         services.AddSingleton<ChatHandler>();
-        services.AddSingleton<Bot.Demands.DemandWork>();
+        services.AddSingleton<Bot.Domain.Demands.DemandWork>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Bot.Domain.Demands;
+using Bot.Domain.Messages;
 
 namespace Bot.Conversation;
 

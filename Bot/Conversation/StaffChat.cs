@@ -1,6 +1,6 @@
-using Bot.Demands;
 using Bot.Domain;
 using Bot.Domain.Demands;
+using Bot.Domain.Messages;
 using Bot.Domain.People;
 
 namespace Bot.Conversation;

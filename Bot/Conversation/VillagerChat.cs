@@ -1,8 +1,8 @@
-using Bot.Demands;
 using Bot.Domain;
 using Bot.Domain.Classification;
 using Bot.Domain.Demands;
 using Bot.Domain.Outbox;
+using Bot.Domain.Messages;
 using Bot.Domain.People;
 using Bot.WeChat.Inbound;
 

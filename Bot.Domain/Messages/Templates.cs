@@ -1,6 +1,6 @@
 using HandlebarsDotNet;
 
-namespace Bot.Conversation;
+namespace Bot.Domain.Messages;
 
 public sealed class TemplateMissing(string message) : Exception(message);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Domain.Demands;
 
-namespace Bot.Conversation;
+namespace Bot.Domain.Messages;
 
 // How states and times read to a villager: Chinese words and Asia/Shanghai time.
 public static class Wording

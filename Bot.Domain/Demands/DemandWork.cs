@@ -1,11 +1,10 @@
-using Bot.Conversation;
 using Bot.Domain;
-using Bot.Domain.Demands;
+using Bot.Domain.Messages;
 using Bot.Domain.Outbox;
 using Bot.Domain.People;
 using Dapper;
 
-namespace Bot.Demands;
+namespace Bot.Domain.Demands;
 
 // Every move on a demand after intake, for chat and mini-program alike: the state machine decides,
 // and the change, its timeline events and the pushes it causes are written in one transaction.

@@ -1,6 +1,6 @@
 using Bot.Domain.Demands;
 
-namespace Bot.Demands;
+namespace Bot.Domain.Messages;
 
 public static class Levels
 {
