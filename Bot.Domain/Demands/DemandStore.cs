@@ -3,7 +3,11 @@ using Dapper;
 
 namespace Bot.Domain.Demands;
 
-public sealed class DemandStore(Db db)
+// Called once a change has committed, with each changed demand as it now stands: Bot.Jobs plans
+// the demand's reminders from it. Outside the transaction, because Quartz keeps its own.
+public delegate Task DemandsChanged(IReadOnlyList<Demand> demands, CancellationToken ct);
+
+public sealed class DemandStore(Db db, DemandsChanged? changed = null)
 {
     public async Task<Demand?> FindAsync(long id, CancellationToken ct = default)
     {
@@ -38,6 +42,28 @@ public sealed class DemandStore(Db db)
             """, new { demandId }, cancellationToken: ct));
         return rows.Select(r => r.ToEvent()).ToList();
     }
+
+    // One query for many demands: the scheduler replans demands in batches.
+    public async Task<IReadOnlyDictionary<long, DemandMilestones>> MilestonesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+            return new Dictionary<long, DemandMilestones>();
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<MilestoneRow>(new CommandDefinition("""
+            SELECT demand_id, kind, MAX(at) AS at FROM demand_event
+            WHERE demand_id IN @ids AND kind IN ('Assigned', 'Escalated', 'Transferred', 'Reopened', 'Resolved', 'SurveySent')
+            GROUP BY demand_id, kind
+            """, new { ids }, cancellationToken: ct));
+        return rows.GroupBy(r => r.DemandId).ToDictionary(g => g.Key, g =>
+        {
+            DateTimeOffset? Last(params string[] kinds) =>
+                g.Where(r => kinds.Contains(r.Kind)).Select(r => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc))).Max();
+            return new DemandMilestones(Last("Assigned", "Escalated", "Transferred", "Reopened"), Last("Assigned", "Escalated", "Reopened"),
+                Last("Resolved"), Last("SurveySent"));
+        });
+    }
+
+    sealed record MilestoneRow(long DemandId, string Kind, DateTime At);
 
     // The demand a photo, voice note or location sent shortly after belongs to: the sender's own
     // newest open demand, or the task they just reported progress on or resolved (proof photos).
@@ -82,8 +108,13 @@ public sealed class DemandStore(Db db)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var result = await work(new DemandWriter(connection, transaction));
+        var writer = new DemandWriter(connection, transaction);
+        var result = await work(writer);
         await transaction.CommitAsync(ct);
+        // Not the caller's token: the change has committed, so its schedule must follow it even if
+        // the request that made it has gone.
+        if (changed is not null && writer.Written.Count > 0)
+            await changed(writer.Written, CancellationToken.None);
         return result;
     }
 

@@ -70,6 +70,41 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
                 previousCategory = demand.Category?.Code(), previousColour = demand.Colour?.Code(), by = by.PersonId, at = Now.UtcDateTime,
             }, write.Transaction));
 
+    // The rating card, sent by a job once the demand is resolved; marking it sent starts the survey's clock.
+    public async Task<Demand> SendSurveyAsync(Demand demand, CancellationToken ct)
+    {
+        var note = (await store.TimelineAsync(demand.Id, ct)).LastOrDefault(e => e.Kind == DemandEventKind.Resolved)?.Note ?? "";
+        var model = await ModelAsync(demand, ct);
+        model["note"] = note;
+        var change = demand.MarkSurveySent(Now);
+        var card = Push(change.After, demand.VillagerId, "survey", templates.Render("survey-card", model));
+        return await store.WriteAsync(async write =>
+        {
+            var saved = await write.ApplyAsync(change);
+            await write.EnqueueAsync([card], Now);
+            return saved;
+        }, ct);
+    }
+
+    public Task<Demand> CloseUnratedAsync(Demand demand, CancellationToken ct) =>
+        store.WriteAsync(write => write.ApplyAsync(demand.CloseUnrated(Now)), ct);
+
+    // A push that changes nothing (a reminder, an alert). Keyed by (demand, kind, version, person) like
+    // every other, so a job firing twice for the same state sends once.
+    public async Task RemindAsync(Demand demand, long person, string kind, string template,
+        IReadOnlyDictionary<string, object?> extra, CancellationToken ct)
+    {
+        var model = await ModelAsync(demand, ct);
+        foreach (var (key, value) in extra)
+            model[key] = value;
+        var message = Push(demand, person, kind, templates.Render(template, model));
+        await store.WriteAsync(async write =>
+        {
+            await write.EnqueueAsync([message], Now);
+            return 0;
+        }, ct);
+    }
+
     DateTimeOffset Now => clock.GetUtcNow();
 
     async Task<(EscalationLevel, long)> NextLevelAsync(Demand demand, CancellationToken ct)
@@ -95,50 +130,65 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
 
     // Who hears of a change: the villager of every step they care about, the new handler of a task,
     // the old handler that it left them. Keys carry the state version, so a repeat enqueues once.
+    // A resolution is told by the survey card (Bot.Jobs SurveyDispatchJob), which also asks for the rating.
     async Task<IReadOnlyList<OutboxMessage>> NotificationsAsync(DemandChange change, CancellationToken ct)
     {
         var d = change.After;
         var before = change.Before!;
-        var handler = d.HandlerId is { } h ? await people.FindAsync(h, ct) : null;
-        var model = new
-        {
-            code = d.Code, shortCode = Wording.ShortCode(d.Code), handlerName = handler?.Name ?? "", level = Levels.Chinese(d.Level),
-            fromLevel = Levels.Chinese(before.Level), deadline = d.DeadlineAt is { } at ? Wording.Time(at) : "",
-            note = change.Events[^1].Note ?? "", colour = d.Colour?.Chinese(), category = d.Category?.Chinese(),
-            text = d.Text.Length > 60 ? d.Text[..60] + "…" : d.Text, how = "转交",
-        };
+        var model = await ModelAsync(d, ct);
+        model["fromLevel"] = Levels.Chinese(before.Level);
+        model["note"] = change.Events[^1].Note ?? "";
+        model["how"] = "转交";
         var messages = new List<OutboxMessage>();
-        void To(long? person, string kind, string template, object? with = null)
+        void To(long? person, string kind, string template, string? how = null, string? note = null)
         {
             if (person is not { } p)
                 return;
-            var message = new OutboxMessage($"demand:{d.Id}:{kind}:v{d.Version}:p{p}", p, null, kind,
-                new OutboxPayload(templates.Render(template, with ?? model), Notice: kind).ToJson());
-            var urgent = p == d.HandlerId && d.Colour == Colour.Orange && d.IsOverdue(Now);
-            messages.Add(quiet.Apply(message, Now, urgent));
+            var text = templates.Render(template, new Dictionary<string, object?>(model)
+            {
+                ["how"] = how ?? model["how"], ["note"] = note ?? model["note"],
+            });
+            messages.Add(Push(d, p, kind, text));
         }
         var last = change.Events[^1].Kind;
         switch (last)
         {
             case DemandEventKind.Accepted: To(d.VillagerId, "demand-accepted", "push-accepted"); break;
             case DemandEventKind.Progress: To(d.VillagerId, "demand-progress", "push-progress"); break;
-            case DemandEventKind.Resolved: To(d.VillagerId, "demand-resolved", "push-resolved"); break;
             case DemandEventKind.Escalated:
                 To(d.VillagerId, "demand-escalated", "push-escalated");
                 To(d.HandlerId, "task-assigned", "task-escalated");
-                To(before.HandlerId, "task-handed-over", "task-handed-over", model with { how = "上报" });
+                To(before.HandlerId, "task-handed-over", "task-handed-over", how: "上报");
                 break;
             case DemandEventKind.Reopened:
-                To(d.HandlerId, "task-assigned", "task-escalated", model with { note = "群众不满意，重新办理" });
+                To(d.HandlerId, "task-assigned", "task-escalated", note: "群众不满意，重新办理");
                 break;
             case DemandEventKind.Transferred:
-                To(d.HandlerId, "task-assigned", "task-escalated", model with { note = change.Events[^1].Note ?? "转交" });
+                To(d.HandlerId, "task-assigned", "task-escalated", note: change.Events[^1].Note ?? "转交");
                 To(before.HandlerId, "task-handed-over", "task-handed-over");
                 break;
             case DemandEventKind.Assigned:
-                To(d.HandlerId, "task-assigned", "task-escalated", model with { note = "村里分派" });
+                To(d.HandlerId, "task-assigned", "task-escalated", note: "村里分派");
                 break;
         }
         return messages;
     }
+
+    // What every push about a demand may say; templates pick what they need.
+    async Task<Dictionary<string, object?>> ModelAsync(Demand d, CancellationToken ct)
+    {
+        var handler = d.HandlerId is { } h ? await people.FindAsync(h, ct) : null;
+        return new()
+        {
+            ["code"] = d.Code, ["shortCode"] = Wording.ShortCode(d.Code), ["handlerName"] = handler?.Name ?? "",
+            ["level"] = Levels.Chinese(d.Level), ["deadline"] = d.DeadlineAt is { } at ? Wording.Time(at) : "",
+            ["colour"] = d.Colour?.Chinese(), ["category"] = d.Category?.Chinese(),
+            ["text"] = d.Text.Length > 60 ? d.Text[..60] + "…" : d.Text,
+        };
+    }
+
+    // Held back in quiet hours, except for the handler of an overdue orange matter.
+    OutboxMessage Push(Demand d, long person, string kind, string text) =>
+        quiet.Apply(new OutboxMessage($"demand:{d.Id}:{kind}:v{d.Version}:p{person}", person, null, kind,
+            new OutboxPayload(text, Notice: kind).ToJson()), Now, person == d.HandlerId && d.Colour == Colour.Orange && d.IsOverdue(Now));
 }

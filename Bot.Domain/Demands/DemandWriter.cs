@@ -11,6 +11,11 @@ public sealed class DemandWriter(MySqlConnection connection, MySqlTransaction tr
     public MySqlConnection Connection => connection;
     public MySqlTransaction Transaction => transaction;
 
+    readonly Dictionary<long, Demand> written = [];
+
+    // Each demand this unit of work inserted or changed, as it stands at the end.
+    public IReadOnlyList<Demand> Written => written.Values.ToList();
+
     // LAST_INSERT_ID(expr) hands the incremented counter back to this connection only.
     const string NextNumberSql = """
         INSERT INTO demand_code_counter (day, last_number) VALUES (@Day, LAST_INSERT_ID(1))
@@ -38,6 +43,7 @@ public sealed class DemandWriter(MySqlConnection connection, MySqlTransaction tr
         var id = await connection.ExecuteScalarAsync<long>(InsertSql, DemandRow.Args(submitted.After), transaction);
         var demand = submitted.After with { Id = id };
         await AppendEventsAsync(id, submitted.Events);
+        written[id] = demand;
         return demand;
     }
 
@@ -58,6 +64,7 @@ public sealed class DemandWriter(MySqlConnection connection, MySqlTransaction tr
         if (await connection.ExecuteAsync(UpdateSql, args, transaction) != 1)
             throw new RuleViolation(RuleViolationKind.StaleVersion, $"Demand {before.Code} changed meanwhile; reload it.");
         await AppendEventsAsync(before.Id, change.Events);
+        written[before.Id] = change.After;
         return change.After;
     }
 
