@@ -42,6 +42,7 @@ if (command.Length > 0)
     await Console.Error.WriteLineAsync($"unknown command '{string.Join(' ', command)}'; try: roster import FILE..., classifier ...");
     return 2;
 }
+await app.Services.ScheduleRecurringJobsAsync();
 if (seedDemo)
     await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
 

@@ -41,6 +41,13 @@ public static class Wording
     public static string Time(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, DemandCode.China).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Span(TimeSpan span) =>
+        span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0}天"
+        : span.TotalHours >= 1 ? $"{span.TotalHours:0.#}小时"
+        : $"{Math.Max(1, span.TotalMinutes):0}分钟";
+
+    public static string Percent(double? rate) => rate is { } r ? $"{r * 100:0.#}%" : "—";
+
     // Within one day the number alone is unambiguous among a villager's own demands.
     public static string ShortCode(string code) => code[(code.IndexOf('-') + 1)..].TrimStart('0');
 

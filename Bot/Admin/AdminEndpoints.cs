@@ -11,6 +11,8 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
         admin.MapRoster();
+        admin.MapJobs();
+        app.MapJobsPage();
     }
 
     static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
