@@ -70,12 +70,11 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
                 previousCategory = demand.Category?.Code(), previousColour = demand.Colour?.Code(), by = by.PersonId, at = Now.UtcDateTime,
             }, write.Transaction));
 
-    // The rating card, sent by a job once the demand is resolved; marking it sent starts the survey's clock.
+    // The rating card, one question, sent by a job after the resolution push; marking it sent starts
+    // the survey's clock (reminder, closing unrated).
     public async Task<Demand> SendSurveyAsync(Demand demand, CancellationToken ct)
     {
-        var note = (await store.TimelineAsync(demand.Id, ct)).LastOrDefault(e => e.Kind == DemandEventKind.Resolved)?.Note ?? "";
         var model = await ModelAsync(demand, ct);
-        model["note"] = note;
         var change = demand.MarkSurveySent(Now);
         var card = Push(change.After, demand.VillagerId, "survey", templates.Render("survey-card", model));
         return await store.WriteAsync(async write =>
@@ -130,7 +129,6 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
 
     // Who hears of a change: the villager of every step they care about, the new handler of a task,
     // the old handler that it left them. Keys carry the state version, so a repeat enqueues once.
-    // A resolution is told by the survey card (Bot.Jobs SurveyDispatchJob), which also asks for the rating.
     async Task<IReadOnlyList<OutboxMessage>> NotificationsAsync(DemandChange change, CancellationToken ct)
     {
         var d = change.After;
@@ -155,6 +153,7 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
         {
             case DemandEventKind.Accepted: To(d.VillagerId, "demand-accepted", "push-accepted"); break;
             case DemandEventKind.Progress: To(d.VillagerId, "demand-progress", "push-progress"); break;
+            case DemandEventKind.Resolved: To(d.VillagerId, "demand-resolved", "push-resolved"); break;
             case DemandEventKind.Escalated:
                 To(d.VillagerId, "demand-escalated", "push-escalated");
                 To(d.HandlerId, "task-assigned", "task-escalated");
