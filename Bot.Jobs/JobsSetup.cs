@@ -25,7 +25,8 @@ public static class JobsSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JobsOptions>>().Value);
         services.AddSingleton<DemandSchedule>();
         // Every committed change to a demand passes DemandStore.WriteAsync; this makes its schedule follow.
-        services.AddSingleton<DemandsChanged>(sp => sp.GetRequiredService<DemandSchedule>().FollowAsync);
+        // Resolved per call: DemandSchedule reads through DemandStore, which holds this delegate.
+        services.AddSingleton<DemandsChanged>(sp => (demands, ct) => sp.GetRequiredService<DemandSchedule>().FollowAsync(demands, ct));
         services.AddSingleton<ReportStore>();
         services.AddSingleton<JobsView>();
         services.AddQuartz(q =>
