@@ -1,5 +1,6 @@
 using Bot.Domain.Demands;
 using Bot.Domain.Evaluation;
+using Bot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MySql.Data.MySqlClient;
@@ -12,7 +13,7 @@ public static class JobsSetup
     // Quartz keeps its tables (QRTZ_*) in the bot's database; clustering makes several bot
     // instances share the schedule so each trigger fires once and a dead node's work is taken over.
     // Needs AddDatabase and AddConversation (DemandWork, Templates, QuietHours) beside it.
-    public static IServiceCollection AddBotJobs(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddBotJobs(this IServiceCollection services)
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.FirstReminderAt is > 0 and < 1 && o.SecondReminderAt > o.FirstReminderAt && o.SecondReminderAt < 1,
@@ -40,7 +41,10 @@ public static class JobsSetup
             // called), so tests that replace it move Quartz's clock too.
             q.UsePersistentStore(store =>
             {
-                store.UseMySql(MySqlClientFactory.Instance, connectionString);
+                // From the container when the store first connects, not from configuration read before the
+                // host is built: that missed test and environment overrides and put every store in one database.
+                store.UseMySql(o => o.DataSourceFactory = sp =>
+                    MySqlClientFactory.Instance.CreateDataSource(sp.GetRequiredService<Db>().ConnectionString));
                 store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
                 store.UseExecutionHistory();
                 store.ProvisionSchema();

@@ -28,7 +28,7 @@ builder.Services.AddSingleton<DemandIntake>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddWeChat();
 builder.Services.AddConversation();
-builder.Services.AddBotJobs(builder.Configuration["Database:ConnectionString"] ?? "");
+builder.Services.AddBotJobs();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
