@@ -29,6 +29,25 @@ public sealed class DemandStore(Db db)
         return rows.Select(r => r.ToDemand()).ToList();
     }
 
+    // A handler's open tasks (triage counts: it waits on the secretary), most urgent first by default.
+    public Task<IReadOnlyList<Demand>> TasksAsync(long handlerId, int skip, int take, bool newestFirst = false, CancellationToken ct = default) =>
+        ListAsync($"""
+            handler_id = @handlerId AND status IN ('Triage', 'Assigned', 'Accepted', 'InProgress')
+            ORDER BY {(newestFirst ? "created_at DESC" : "deadline_at IS NULL, deadline_at, created_at")} LIMIT @take OFFSET @skip
+            """, new { handlerId, skip, take }, ct);
+
+    // Demands waiting for a secretary to classify or assign, oldest first, within what the role oversees.
+    public Task<IReadOnlyList<Demand>> TriageAsync(long me, ActorRole role, int skip, int take, CancellationToken ct = default) =>
+        ListAsync($"status = 'Triage' AND ({DemandScope.Overseen(role)}) ORDER BY created_at LIMIT @take OFFSET @skip",
+            new { me, skip, take }, ct);
+
+    public async Task<bool> IsVisibleAsync(long demandId, long me, ActorRole role, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM demand WHERE id = @demandId AND {DemandScope.Visible(role)}", new { demandId, me }, cancellationToken: ct)) > 0;
+    }
+
     public async Task<IReadOnlyList<DemandEvent>> TimelineAsync(long demandId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);

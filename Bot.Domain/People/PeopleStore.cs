@@ -93,6 +93,12 @@ public sealed class PeopleStore(Db db)
             "SELECT id, name, phone, household_id, village_id FROM person WHERE phone = @phone", new { phone }, cancellationToken: ct));
     }
 
+    // Whom a task can be handed to: someone on the roster with a role above villager.
+    public async Task<Person?> FindStaffByPhoneAsync(string typedPhone, CancellationToken ct = default) =>
+        await FindByPhoneAsync(Phone.Normalize(typedPhone), ct) is { } person && await RoleOfAsync(person.Id, ct) != ActorRole.Villager
+            ? person
+            : null;
+
     // The strongest role decides what a person may do in chat; everyone is at least a villager.
     public async Task<ActorRole> RoleOfAsync(long personId, CancellationToken ct = default)
     {

@@ -18,6 +18,7 @@ public static class ConversationSetup
         services.AddSingleton<StaffChat>();
         services.AddSingleton<ChatHandler>();
         services.AddSingleton<Bot.Demands.DemandWork>();
+        services.AddSingleton<Bot.Demands.DemandReporting>();
         return services;
     }
 

@@ -15,11 +15,12 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
     public Task<Demand> AcceptAsync(Demand demand, Actor by, CancellationToken ct) =>
         SaveAsync(demand.Accept(by, Now), ct);
 
-    public Task<Demand> ProgressAsync(Demand demand, Actor by, string note, CancellationToken ct) =>
-        SaveAsync(demand.ReportProgress(by, note, Now), ct);
+    // alsoWrite: what belongs to the step (the mini-program's photos), written in its transaction.
+    public Task<Demand> ProgressAsync(Demand demand, Actor by, string note, CancellationToken ct, Func<DemandWriter, Task>? alsoWrite = null) =>
+        SaveAsync(demand.ReportProgress(by, note, Now), ct, alsoWrite);
 
-    public Task<Demand> ResolveAsync(Demand demand, Actor by, string note, CancellationToken ct) =>
-        SaveAsync(demand.Resolve(by, note, Now), ct);
+    public Task<Demand> ResolveAsync(Demand demand, Actor by, string note, CancellationToken ct, Func<DemandWriter, Task>? alsoWrite = null) =>
+        SaveAsync(demand.Resolve(by, note, Now), ct, alsoWrite);
 
     public Task<Demand> WithdrawAsync(Demand demand, Actor by, CancellationToken ct) =>
         SaveAsync(demand.Withdraw(by, Now), ct);
