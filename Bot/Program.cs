@@ -6,6 +6,7 @@ using Bot.Domain.People;
 using Bot.Health;
 using Bot.Hosting;
 using Bot.Jobs;
+using Bot.MiniProgram;
 using Bot.Roster;
 using Bot.WeChat;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton<DemandIntake>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddWeChat();
 builder.Services.AddConversation();
+builder.Services.AddMiniProgram();
 builder.Services.AddBotJobs(builder.Configuration["Database:ConnectionString"] ?? "");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -47,6 +49,7 @@ if (seedDemo)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapMiniProgram();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAdmin();

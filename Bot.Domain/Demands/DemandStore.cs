@@ -85,6 +85,17 @@ public sealed class DemandStore(Db db)
             """, new { demandId, mediaId, purpose, by, at = at.UtcDateTime }, cancellationToken: ct));
     }
 
+    public async Task<IReadOnlyList<DemandPhoto>> PhotosAsync(long demandId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<PhotoRow>(new CommandDefinition(
+            "SELECT id, media_id, purpose, added_at FROM demand_photo WHERE demand_id = @demandId ORDER BY id",
+            new { demandId }, cancellationToken: ct));
+        return rows.Select(r => new DemandPhoto(r.Id, r.MediaId, r.Purpose, new DateTimeOffset(DateTime.SpecifyKind(r.AddedAt, DateTimeKind.Utc)))).ToList();
+    }
+
+    sealed record PhotoRow(long Id, string? MediaId, string Purpose, DateTime AddedAt);
+
     // Where the problem is does not change the demand's state, so no version step.
     public async Task SetLocationAsync(long demandId, Location location, CancellationToken ct = default)
     {
@@ -124,3 +135,6 @@ public sealed class DemandStore(Db db)
             new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)));
     }
 }
+
+// A photo, voice note or proof on a demand: a WeChat media id from chat, an upload id from the mini-program.
+public sealed record DemandPhoto(long Id, string? MediaId, string Purpose, DateTimeOffset AddedAt);

@@ -13,6 +13,11 @@ public sealed class WeChatOptions
     [Required] public string AppId { get; set; } = "";
     [Required] public string AppSecret { get; set; } = "";
 
+    // The mini-program is a second app with its own id and secret (jscode2session, subscribe messages);
+    // the defaults are the simulator's, like the Official Account values in appsettings.json.
+    [Required] public string MiniProgramAppId { get; set; } = "wxfedcba9876543210";
+    [Required] public string MiniProgramSecret { get; set; } = "simulator-mp-secret";
+
     // Production: https://api.weixin.qq.com; development and tests: the simulator.
     [Required, Url] public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com";
 

@@ -1,4 +1,5 @@
 using Bot.Domain.Outbox;
+using Bot.WeChat.Api;
 using Bot.WeChat.Callback;
 using Bot.WeChat.Crypto;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,8 @@ public static class WeChatSetup
         });
         services.AddSingleton<InboundLedger>();
         services.AddSingleton<OutboxStore>();
+        services.AddHttpClient<WeChatApiClient>((sp, http) =>
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/"));
         return services;
     }
 }
