@@ -27,7 +27,7 @@ public sealed class WorkingTasksByRole(MiniProgramBot bot) : IClassFixture<MiniP
         Assert.Equal("resolved", (await JsonAsync(resolved)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var kinds = await bot.Database.QueryAsync<string>("SELECT kind FROM outbox WHERE idempotency_key LIKE CONCAT('demand:', @Id, ':%') ORDER BY id", new { demand.Id });
-        Assert.Equal(["task-assigned", "demand-accepted", "demand-progress", "demand-resolved"], kinds);
+        Assert.Equal(["demand-accepted", "demand-progress", "demand-resolved"], kinds);
         Assert.Equal("proof", await bot.Database.ScalarAsync<string>("SELECT purpose FROM demand_photo WHERE demand_id = @Id", new { demand.Id }));
     }
 
@@ -113,9 +113,11 @@ public sealed class WorkingTasksByRole(MiniProgramBot bot) : IClassFixture<MiniP
         Assert.Equal(HttpStatusCode.Forbidden, caoRelabel.StatusCode);
         var errors = (await JsonAsync(badCodes)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("category", out _) && errors.TryGetProperty("colour", out _));
-        Assert.Equal(("water", "blue"), ((await JsonAsync(relabelled)).GetProperty("category").GetString(), (await JsonAsync(relabelled)).GetProperty("colour").GetString()));
+        var labels = await JsonAsync(relabelled);
+        Assert.Equal(("water", "blue"), (labels.GetProperty("category").GetString(), labels.GetProperty("colour").GetString()));
         Assert.Equal(1, await bot.Database.ScalarAsync<int>("SELECT COUNT(*) FROM classifier_correction WHERE demand_id = @Id", new { unclear.Id }));
-        Assert.Equal(("assigned", "member"), ((await JsonAsync(assigned)).GetProperty("status").GetString(), (await JsonAsync(assigned)).GetProperty("level").GetString()));
+        var handed = await JsonAsync(assigned);
+        Assert.Equal(("assigned", "member"), (handed.GetProperty("status").GetString(), handed.GetProperty("level").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, memberTriage.StatusCode);
     }
 
