@@ -45,7 +45,8 @@ public sealed class SharingAccessTokens
         var calls = await cluster.Sim.CallsAsync();
         Assert.Equal(2, calls.Count(c => c.GetProperty("path").GetString() == "/cgi-bin/stable_token"));
         var userInfo = calls.Where(c => c.GetProperty("path").GetString() == "/cgi-bin/user/info").ToList();
-        Assert.Equal(2, userInfo.Count(c => c.ErrorCode() == 40001));
+        // Each call is refused at most once; the later of the two may already find the new token.
+        Assert.InRange(userInfo.Count(c => c.ErrorCode() == 40001), 1, 2);
         Assert.Equal(3, userInfo.Count(c => c.ErrorCode() is null or 0));
     }
 
