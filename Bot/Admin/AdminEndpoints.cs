@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Outbox;
 using Bot.Roster;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
         admin.MapRoster();
+        admin.MapOutbox();
     }
 
     static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
