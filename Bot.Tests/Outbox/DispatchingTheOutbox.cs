@@ -152,13 +152,11 @@ public sealed class DispatchingTheOutbox
         await WaitForAsync(async () => (await cluster.Sim.Http.GetFromJsonAsync<JsonElement[]>("sim/faults"))!.Length == 0);
 
         await first.StopAsync(TimeSpan.FromMilliseconds(200));
-        // How many claims the stop leaves behind depends on how far the shutdown got on a busy machine;
-        // what matters is that some were cut off mid-send and that none of them is lost.
-        Assert.InRange(await InFlightAsync(cluster), 1, 10);
+        Assert.Equal(10, await InFlightAsync(cluster));
         await cluster.StartBotAsync();
 
         var rows = await OutboxRows.SettledAsync(cluster.Database);
-        Assert.All(rows, r => Assert.Equal("Sent", r.Status));
+        Assert.All(rows, r => Assert.Equal(("Sent", 2), (r.Status, r.Attempts)));
         for (var p = 0; p < 10; p++)
             Assert.Contains($"消息{p:D2}", await cluster.Sim.TemplateTextsAsync($"oPersona{p:D2}"));
     }
@@ -181,9 +179,15 @@ public sealed class DispatchingTheOutbox
     static Task<long> InFlightAsync(Cluster cluster) =>
         cluster.Database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'Sending'");
 
+    // Generous, because CI shares two cores; a condition that never holds fails here, not later.
     static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 100 && !await condition(); i++)
+        for (var i = 0; i < 600; i++)
+        {
+            if (await condition())
+                return;
             await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException("The condition did not hold within 30 s.");
     }
 }
