@@ -57,6 +57,15 @@ public sealed class PeopleStore(Db db)
         return new Person(id, "微信用户", null, null, villageId);
     }
 
+    // Unfollowing: platform policy is to drop the user's personal data. The roster entry and the
+    // ledger stay (they belong to the village), the WeChat link goes, so nothing more is pushed.
+    public async Task ForgetOpenIdAsync(string oaOpenId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wechat_identity SET oa_openid = NULL WHERE oa_openid = @oaOpenId", new { oaOpenId }, cancellationToken: ct));
+    }
+
     // A QR code scanned later moves someone not yet on the roster to that village.
     public async Task MoveUnboundAsync(long personId, long villageId, CancellationToken ct = default)
     {

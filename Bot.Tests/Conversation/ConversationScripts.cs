@@ -172,6 +172,33 @@ public sealed class ConversationScripts(LiveBot bot) : IClassFixture<LiveBot>
     }
 
     [Fact]
+    public async Task The_paired_member_gets_the_task_push_and_the_villager_hears_of_the_acceptance()
+    {
+        var code = await ReportForTheMemberAsync("俺家屋后的电线被树枝压得快断了");
+
+        var task = await PushAsync(Member, code);
+        await SayAsync(Member, $"接单 {code}");
+        var accepted = await PushAsync(Villager, code);
+
+        Assert.Contains("任务", task.GetProperty("text").GetString() ?? task.ToString());
+        Assert.Contains("李建国", accepted.GetProperty("text").GetString());
+    }
+
+    // Pushes leave through the outbox dispatcher a moment later, by customer-service or template message.
+    async Task<JsonElement> PushAsync(string persona, string code)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var pushes = (await bot.Simulator.ReceivedAsync(persona))
+                .Where(r => r.GetProperty("channel").GetString() != "passive" && r.ToString().Contains(code)).ToList();
+            if (pushes.Count > 0)
+                return pushes[^1];
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"{persona} received no push about {code}");
+    }
+
+    [Fact]
     public async Task A_member_lists_tasks_most_urgent_first()
     {
         var code = await ReportForTheMemberAsync("水管冻裂了，家里一点水都没有");

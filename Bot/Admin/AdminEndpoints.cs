@@ -3,6 +3,7 @@ using System.Text;
 using Bot.Domain.Demands;
 using Bot.Ledger;
 using Bot.MiniProgram;
+using Bot.Outbox;
 using Bot.Roster;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdmin);
         admin.MapRoster();
+        admin.MapOutbox();
         admin.MapLedger();
         admin.MapGet("/time-limits", (TimeLimitOptions limits) => TypedResults.Ok(limits))
             .WithSummary("Time limits per colour and level (configuration: TimeLimits)");

@@ -35,9 +35,11 @@ public static class IdentityEndpoints
         var code = errors.Text("code", request.Code, 128);
         if (errors.Any)
             return errors.Problem();
-        var o = options.Value;
+        if (options.Value.MiniProgram is not { } app)
+            return TypedResults.Problem(statusCode: 503, title: "Mini-program login is not configured.",
+                detail: "Set WeChat:MiniProgramAppId and WeChat:MiniProgramSecret.");
         // session_key stays inside this call: nothing here decrypts the user's data, so it is not kept.
-        var session = await wechat.CodeToSessionAsync(o.MiniProgramAppId, o.MiniProgramSecret, code, ct);
+        var session = await wechat.CodeToSessionAsync(app.AppId, app.Secret, code, ct);
         if (session.Value is not { } found)
             return session.ErrorCode switch
             {
