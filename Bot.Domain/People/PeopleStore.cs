@@ -123,7 +123,7 @@ public sealed class PeopleStore(Db db)
     }
 
     // Binding: the WeChat account becomes the roster person's; demands raised while unbound move along.
-    public async Task BindAsync(long unboundId, long rosterId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
+    public async Task LinkToRosterAsync(long unboundId, long rosterId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -31,7 +31,7 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         // Both must match, so nobody takes over a household by guessing a phone number.
         if (await people.FindByPhoneAsync(phone, ct) is not { } listed || listed.Name != name)
             return Say("bind-unmatched", new { name, phone = Phone.Mask(phone) });
-        await people.BindAsync(me.Id, listed.Id, openId, clock.GetUtcNow(), ct);
+        await people.LinkToRosterAsync(me.Id, listed.Id, openId, clock.GetUtcNow(), ct);
         var place = await people.HouseholdLabelAsync(listed.HouseholdId, ct);
         return Say("bound", new { name, village = place ?? "", household = "", phone = Phone.Mask(phone) });
     }

@@ -29,7 +29,7 @@ public static class IdentityEndpoints
     }
 
     static async Task<Results<Ok<LoginView>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, WeChatApiClient wechat,
-        IOptions<WeChatOptions> options, SessionStore sessions, [FromServices] PeopleStore people, CancellationToken ct)
+        IOptions<WeChatOptions> options, SessionStore sessions, PeopleStore people, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var code = errors.Text("code", request.Code, 128);
@@ -63,7 +63,7 @@ public static class IdentityEndpoints
         return TypedResults.NoContent();
     }
 
-    static async Task<Ok<MeView>> Me(CurrentUser user, [FromServices] PeopleStore people, CancellationToken ct) =>
+    static async Task<Ok<MeView>> Me(CurrentUser user, PeopleStore people, CancellationToken ct) =>
         TypedResults.Ok(await MeOf((await people.FindAsync(user.PersonId, ct))!, people, ct));
 
     static async Task<MeView> MeOf(Person person, PeopleStore people, CancellationToken ct) =>

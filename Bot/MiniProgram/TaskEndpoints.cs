@@ -72,7 +72,7 @@ public static class TaskEndpoints
             (demand, text, _) => work.EscalateAsync(demand, user.Actor, text, ct), "");
 
     static async Task<Results<Ok<DemandView>, ValidationProblem, ProblemHttpResult>> Transfer(long id, HandOverRequest request,
-        CurrentUser user, DemandStore store, [FromServices] PeopleStore people, DemandWork work, TimeProvider clock, CancellationToken ct)
+        CurrentUser user, DemandStore store, PeopleStore people, DemandWork work, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var to = await StaffByPhoneAsync(errors, request.ToPhone, people, ct);

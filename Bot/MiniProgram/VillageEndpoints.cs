@@ -52,7 +52,7 @@ public static class VillageEndpoints
     }
 
     static async Task<Results<Ok<DemandView>, ValidationProblem, ProblemHttpResult>> Assign(long id, HandOverRequest request,
-        CurrentUser user, DemandStore store, [FromServices] PeopleStore people, DemandWork work, TimeProvider clock, CancellationToken ct)
+        CurrentUser user, DemandStore store, PeopleStore people, DemandWork work, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var to = await TaskEndpoints.StaffByPhoneAsync(errors, request.ToPhone, people, ct);

@@ -11,8 +11,6 @@ public sealed record RatingRequest(string? Value, string? Comment);
 
 // What a villager does in the mini-program: the same services as in chat (DemandReporting, DemandWork).
 // Anyone signed in may report; staff see their own reports here too, as the villagers they also are.
-// [FromServices] on PeopleStore: its instance BindAsync (binding a WeChat account to the roster)
-// would otherwise be taken by minimal APIs for a parameter binder.
 public static class VillagerEndpoints
 {
     public static void MapVillagerDemands(this RouteGroupBuilder mp)
@@ -26,7 +24,7 @@ public static class VillagerEndpoints
         demands.MapPost("/{id:long}/rating", Rate).WithSummary("Rate a resolved demand: satisfied, basicallySatisfied or notSatisfied");
     }
 
-    static async Task<Results<Created<ReportView>, ValidationProblem>> Report(ReportRequest request, CurrentUser user, [FromServices] PeopleStore people,
+    static async Task<Results<Created<ReportView>, ValidationProblem>> Report(ReportRequest request, CurrentUser user, PeopleStore people,
         MediaStore media, DemandReporting reporting, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
