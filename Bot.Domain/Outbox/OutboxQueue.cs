@@ -11,7 +11,7 @@ public sealed class OutboxQueue(Db db)
     // still Pending or Sending, so one recipient's messages go out in order, one at a time.
     const string DueSql = """
         SELECT o.id, o.attempts, o.idempotency_key, o.kind, CAST(o.payload AS CHAR) AS payload_json,
-               o.recipient_id, COALESCE(o.recipient_openid, w.oa_openid) AS open_id
+               o.recipient_id, COALESCE(o.recipient_openid, w.oa_openid) AS open_id, w.mp_openid AS mini_program_open_id
         FROM outbox o
         LEFT JOIN wechat_identity w ON w.person_id = o.recipient_id AND o.recipient_openid IS NULL
         WHERE o.status IN ('Pending', 'Sending') AND o.next_attempt_at <= @Now
@@ -43,7 +43,8 @@ public sealed class OutboxQueue(Db db)
         {
             var due = (await connection.QueryAsync<Row>(new CommandDefinition(DueSql,
                 new { Now = now.UtcDateTime, BatchSize = batchSize }, cancellationToken: ct)))
-                .Select(r => new ClaimedMessage(r.Id, r.Attempts + 1, r.IdempotencyKey, r.Kind, r.PayloadJson, r.RecipientId, r.OpenId))
+                .Select(r => new ClaimedMessage(r.Id, r.Attempts + 1, r.IdempotencyKey, r.Kind, r.PayloadJson, r.RecipientId, r.OpenId,
+                    r.MiniProgramOpenId))
                 .ToList();
             if (due.Count > 0)
                 await connection.ExecuteAsync(new CommandDefinition(ClaimSql,
@@ -91,7 +92,8 @@ public sealed class OutboxQueue(Db db)
             $"UPDATE outbox SET {set} WHERE id = @Id AND status = 'Sending' AND attempts = @Attempt", args, cancellationToken: ct)) == 1;
     }
 
-    sealed record Row(long Id, int Attempts, string IdempotencyKey, string Kind, string PayloadJson, long? RecipientId, string? OpenId);
+    sealed record Row(long Id, int Attempts, string IdempotencyKey, string Kind, string PayloadJson, long? RecipientId, string? OpenId,
+        string? MiniProgramOpenId);
 
     static string Clip(string error) => error.Length <= 500 ? error : error[..500];
 }

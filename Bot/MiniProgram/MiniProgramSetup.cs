@@ -19,7 +19,6 @@ public static class MiniProgramSetup
         services.AddOptions<MiniProgramOptions>().BindConfiguration(MiniProgramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<MediaStore>();
-        services.AddSingleton<SubscribeConsentStore>();
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<EchoWallStore>();
         services.AddSingleton<StatsStore>();

@@ -10,26 +10,30 @@ using Polly.Retry;
 
 namespace Bot.Outbox;
 
-// Sends one claimed message by the channel the platform will take (§6.1–6.2): a customer-service
+// Sends one claimed message by the channel the platform will take (§6.1–6.2, §7.2): a customer-service
 // message while the recipient's window has sends left, else the template configured for its notice,
-// else nothing — the row is held as Undeliverable so a person sees it.
+// else a mini-program subscribe message when the person gave a consent for it, else nothing — the row
+// is held as Undeliverable so a person sees it.
 public sealed class OutboxSender
 {
     const string Custom = "custom";
     const string Template = "template";
+    const string Subscribe = "subscribe";
     const int NotFollowing = 43004;
 
     readonly WeChatApiClient api;
     readonly AccessTokenStore tokens;
     readonly ContactWindows contacts;
+    readonly SubscribeConsentStore consents;
     readonly WeChatOptions wechat;
     readonly OutboxOptions options;
     readonly TimeProvider clock;
     readonly ResiliencePipeline<WeChatResult> blips;
 
-    public OutboxSender(WeChatApiClient api, AccessTokenStore tokens, ContactWindows contacts, IOptions<WeChatOptions> wechat,
-        IOptions<OutboxOptions> options, TimeProvider clock)
+    public OutboxSender(WeChatApiClient api, AccessTokenStore tokens, ContactWindows contacts, SubscribeConsentStore consents,
+        IOptions<WeChatOptions> wechat, IOptions<OutboxOptions> options, TimeProvider clock)
     {
+        this.consents = consents;
         this.api = api;
         this.tokens = tokens;
         this.contacts = contacts;
@@ -51,9 +55,9 @@ public sealed class OutboxSender
 
     public async Task<SendOutcome> SendAsync(ClaimedMessage message, CancellationToken ct)
     {
-        if (message.OpenId is not { } openId)
-            return SendOutcome.Undeliverable($"not following: person {message.RecipientId} has no Official Account openid");
         var payload = OutboxPayload.FromJson(message.PayloadJson);
+        if (message.OpenId is not { } openId)
+            return await SubscribeAsync(message, payload, $"not following: person {message.RecipientId} has no Official Account openid", ct);
 
         var closedBy = "";
         if (await contacts.IsOpenAsync(openId, ct))
@@ -72,10 +76,23 @@ public sealed class OutboxSender
         }
 
         if (payload.Notice is null || !wechat.Templates.TryGetValue(payload.Notice, out var templateId))
-            return SendOutcome.Undeliverable($"no open window and no template configured{closedBy}");
+            return await SubscribeAsync(message, payload, $"no open window and no template configured{closedBy}", ct);
         var template = new TemplateMessage(openId, templateId, TemplateData(payload), payload.CardUrl, ClientMsgId: message.IdempotencyKey);
         var sent = await CallAsync(async (token, c) => await api.SendTemplateMessageAsync(token, template, c), ct);
         return sent.IsOk ? SendOutcome.Sent(Template) : Failure(sent, Template);
+    }
+
+    // The last channel: one counted consent buys one subscribe message (43101 when the platform disagrees).
+    async Task<SendOutcome> SubscribeAsync(ClaimedMessage message, OutboxPayload payload, string otherwise, CancellationToken ct)
+    {
+        if (wechat.MiniProgram is not { } app || message.MiniProgramOpenId is not { } mpOpenId || message.RecipientId is not { } person
+            || payload.Notice is null || !wechat.SubscribeTemplates.TryGetValue(payload.Notice, out var templateId))
+            return SendOutcome.Undeliverable(otherwise);
+        if (!await consents.TrySpendAsync(person, templateId, ct))
+            return SendOutcome.Undeliverable($"{otherwise}; no subscribe consent left for {templateId}");
+        var subscribe = new SubscribeMessage(mpOpenId, templateId, TemplateData(payload), wechat.SubscribePage);
+        var sent = await blips.ExecuteAsync(async c => await tokens.CallAsync(app, (token, t) => api.SendSubscribeMessageAsync(token, subscribe, t), c), ct);
+        return sent.IsOk ? SendOutcome.Sent(Subscribe) : Failure(sent, Subscribe);
     }
 
     async Task<WeChatResult> CallAsync(Func<string, CancellationToken, Task<WeChatResult>> call, CancellationToken ct) =>

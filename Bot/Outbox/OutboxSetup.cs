@@ -9,6 +9,7 @@ public static class OutboxSetup
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<SubscribeConsentStore>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService<OutboxDispatcher>();
         return services;

@@ -33,6 +33,13 @@ public sealed class WeChatOptions
     // OutboxPayload.Notice → template id: what goes out when no customer-service window is open (§6.1–6.2).
     // The payload's text fills TemplateTextKey (a "thing", cut to 20 characters, §7.3), the send time TemplateTimeKey.
     public Dictionary<string, string> Templates { get; set; } = new();
+
+    // Notice kind → the mini-program subscribe-message template, for people reached only there;
+    // each send spends one of the person's recorded consents (§7.2).
+    public Dictionary<string, string> SubscribeTemplates { get; set; } = new();
+
+    // The mini-program page a subscribe message opens.
+    public string SubscribePage { get; set; } = "pages/demands/index";
     [Required] public string TemplateTextKey { get; set; } = "thing1";
     [Required] public string TemplateTimeKey { get; set; } = "time2";
 
