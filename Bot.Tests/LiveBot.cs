@@ -20,6 +20,7 @@ public class LiveBot : BotApp
     {
         var settings = base.Settings();
         settings["WeChat:ApiBaseUrl"] = Simulator.Http.BaseAddress!.ToString();
+        settings["WeChat:MediaPollInterval"] = "00:00:00.200";
         return settings;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Bot.Tests.Simulator;
 
@@ -84,6 +85,29 @@ public sealed class ConversationScripts(LiveBot bot) : IClassFixture<LiveBot>
         Assert.Equal(35.0912m, await OneAsync<decimal>("SELECT latitude FROM demand WHERE code = @code", new { code }));
         Assert.Equal(1, await OneAsync<int>(
             "SELECT COUNT(*) FROM demand_photo p JOIN demand d ON d.id = p.demand_id WHERE d.code = @code", new { code }));
+    }
+
+    [Fact]
+    public async Task A_photo_sent_in_chat_is_fetched_from_wechat_and_kept_before_its_media_id_expires()
+    {
+        var code = CodeIn(await SayAsync(Villager, "后院的化粪池满了往外冒"));
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]), "file", "septic.jpg" },
+        };
+        (await bot.Simulator.Http.PostAsync($"sim/personas/{Villager}/image", form)).EnsureSuccessStatusCode();
+
+        string stored = "";
+        for (var i = 0; i < 150 && stored.Length == 0; i++)
+        {
+            await Task.Delay(100);
+            stored = (await bot.Database.QueryAsync<string?>(
+                "SELECT p.stored_path FROM demand_photo p JOIN demand d ON d.id = p.demand_id WHERE d.code = @code", new { code }))
+                .FirstOrDefault() ?? "";
+        }
+        Assert.EndsWith(".jpg", stored);
+        var folder = Path.GetFullPath(bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.MiniProgram.MiniProgramOptions>>().Value.MediaFolder);
+        Assert.Equal([0xFF, 0xD8, 0xFF], File.ReadAllBytes(Path.Combine(folder, stored))[..3]);
     }
 
     [Fact]

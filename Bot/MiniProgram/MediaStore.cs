@@ -16,16 +16,23 @@ public sealed class MediaStore(Db db, IOptions<MiniProgramOptions> options, Time
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var now = clock.GetUtcNow();
-        var relative = Path.Combine(now.ToString("yyyy-MM"), id + Extension(contentType));
-        var path = Path.Combine(Path.GetFullPath(options.Value.MediaFolder), relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, content, ct);
+        var relative = await WriteFileAsync(id, content, contentType, ct);
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO media_upload (id, person_id, stored_path, content_type, size_bytes, created_at)
             VALUES (@id, @personId, @relative, @contentType, @size, @at)
             """, new { id, personId, relative, contentType, size = content.Length, at = now.UtcDateTime }, cancellationToken: ct));
         return new StoredMedia(id, contentType, content.Length);
+    }
+
+    // The file under the media folder, by month; returns the path relative to the folder.
+    public async Task<string> WriteFileAsync(string name, byte[] content, string contentType, CancellationToken ct)
+    {
+        var relative = Path.Combine(clock.GetUtcNow().ToString("yyyy-MM"), name + Extension(contentType));
+        var path = Path.Combine(Path.GetFullPath(options.Value.MediaFolder), relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content, ct);
+        return relative;
     }
 
     // The ids among these that the person cannot attach: not theirs, unknown, or already on a demand.
@@ -68,6 +75,10 @@ public sealed class MediaStore(Db db, IOptions<MiniProgramOptions> options, Time
     {
         "image/jpeg" => ".jpg",
         "image/png" => ".png",
-        _ => ".webp",
+        "image/webp" => ".webp",
+        "image/gif" => ".gif",
+        "audio/amr" => ".amr",
+        "audio/mpeg" or "audio/mp3" => ".mp3",
+        _ => ".bin",
     };
 }

@@ -38,6 +38,9 @@ public sealed class WeChatOptions
     // each send spends one of the person's recorded consents (§7.2).
     public Dictionary<string, string> SubscribeTemplates { get; set; } = new();
 
+    // How often chat photos and voice notes are fetched from WeChat into our own storage.
+    public TimeSpan MediaPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     // The mini-program page a subscribe message opens.
     public string SubscribePage { get; set; } = "pages/demands/index";
     [Required] public string TemplateTextKey { get; set; } = "thing1";
