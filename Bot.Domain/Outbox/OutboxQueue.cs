@@ -92,6 +92,21 @@ public sealed class OutboxQueue(Db db)
             $"UPDATE outbox SET {set} WHERE id = @Id AND status = 'Sending' AND attempts = @Attempt", args, cancellationToken: ct)) == 1;
     }
 
+    // What could not reach people in the villages a secretary or officer oversees (no window and no
+    // template, no consent left, unfollowed), so someone can go and tell them in person.
+    public async Task<IReadOnlyList<UndeliverableMessage>> UndeliverableAsync(long me, Demands.ActorRole role, int take, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<UndeliverableMessage>(new CommandDefinition($"""
+            SELECT o.id, o.kind, p.name AS recipient, o.last_error AS reason, o.created_at
+            FROM outbox o JOIN person p ON p.id = o.recipient_id
+            WHERE o.status = 'Undeliverable'
+              AND p.id IN (SELECT id FROM person WHERE {Demands.DemandScope.Overseen(role)})
+            ORDER BY o.id DESC LIMIT @take
+            """, new { me, take }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
     sealed record Row(long Id, int Attempts, string IdempotencyKey, string Kind, string PayloadJson, long? RecipientId, string? OpenId,
         string? MiniProgramOpenId);
 

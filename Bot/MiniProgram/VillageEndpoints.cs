@@ -20,7 +20,15 @@ public static class VillageEndpoints
         village.MapPost("/demands/{id:long}/relabel", Relabel).WithSummary("Correct the category and colour (kept as a classifier correction)");
         village.MapPost("/demands/{id:long}/assign", Assign).WithSummary("Assign a triaged demand to a member or officer, by phone");
         village.MapGet("/ledger", Ledger).WithSummary("The ledger of the villages I oversee");
+        village.MapGet("/undeliverable", Undeliverable).WithSummary("Messages that could not reach people in my villages");
     }
+
+    public sealed record UndeliverableView(long Id, string Kind, string Recipient, string? Reason, DateTimeOffset CreatedAt);
+
+    static async Task<Ok<List<UndeliverableView>>> Undeliverable(CurrentUser user, Bot.Domain.Outbox.OutboxQueue outbox, CancellationToken ct) =>
+        TypedResults.Ok((await outbox.UndeliverableAsync(user.PersonId, user.Role, 100, ct))
+            .Select(m => new UndeliverableView(m.Id, m.Kind, m.Recipient, m.Reason, new DateTimeOffset(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc))))
+            .ToList());
 
     static async Task<Results<Ok<Paged<DemandView>>, ValidationProblem>> Triage(int? page, int? pageSize, CurrentUser user,
         DemandStore store, TimeProvider clock, CancellationToken ct)
