@@ -24,7 +24,7 @@ public sealed class AcceptReminderJob(DemandStore demands, DemandWork work, Jobs
         if (miss >= 2 && canGoUp)
             return await DemandTrigger.EscalateAsync(work, demand, "超时未接单，自动上报", ct);
         var window = options.AcceptWindow.For(demand.Colour);
-        await work.RemindAsync(demand, handler, $"accept-reminder-{miss}", "remind-accept", new Dictionary<string, object?>
+        await work.RemindAsync(demand, handler, $"accept-reminder-{miss}", "remind-accept", "task-reminder", new Dictionary<string, object?>
         {
             ["waited"] = Wording.Span(window * miss), ["window"] = Wording.Span(window),
             ["nextLevel"] = miss == 1 && canGoUp ? Levels.Chinese(demand.Level + 1) : null,

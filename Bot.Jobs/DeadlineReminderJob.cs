@@ -20,7 +20,7 @@ public sealed class DeadlineReminderJob(DemandStore demands, DemandWork work, Jo
         if (await demands.AtVersionAsync(demandId, version, ct) is not { IsWorkable: true, HandlerId: { } handler } demand)
             return DemandTrigger.Stale;
         var due = percent >= 100;
-        await work.RemindAsync(demand, handler, $"deadline-{percent}", due ? "remind-due" : "remind-deadline", new Dictionary<string, object?>
+        await work.RemindAsync(demand, handler, $"deadline-{percent}", due ? "remind-due" : "remind-deadline", "task-reminder", new Dictionary<string, object?>
         {
             ["percent"] = percent, ["grace"] = Wording.Span(options.EscalationGrace),
             ["nextLevel"] = demand.Level < EscalationLevel.District ? Levels.Chinese(demand.Level + 1) : null,

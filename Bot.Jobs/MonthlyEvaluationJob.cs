@@ -42,7 +42,7 @@ public sealed class MonthlyEvaluationJob(ReportStore reports, PeopleStore people
             });
             var key = $"evaluation:{month:yyyyMM}:p{e.Figures.PersonId}:to{secretary}";
             await outbox.EnqueueAsync(quiet.Apply(new OutboxMessage(key, secretary, null, "evaluation-warning",
-                new OutboxPayload(text, Notice: "evaluation-warning").ToJson()), now), ct);
+                new OutboxPayload(text, Notice: "report").ToJson()), now), ct);
         }
         return JobRunReport.Succeeded($"{month:yyyy-MM}: {evaluations.Count} member(s) evaluated, {warned.Count} warned");
     }

@@ -25,7 +25,7 @@ public sealed class OverdueEscalationJob(DemandStore demands, DemandWork work, J
         // The alert's number in its series keys it: a repeated firing within the same period sends once.
         var overdue = clock.GetUtcNow() - deadline;
         var alert = 1 + (int)Math.Max(0, Math.Floor((overdue - options.EscalationGrace) / options.DistrictAlertEvery));
-        await work.RemindAsync(demand, handler, $"overdue-alert-{alert}", "overdue-alert", new Dictionary<string, object?>
+        await work.RemindAsync(demand, handler, $"overdue-alert-{alert}", "overdue-alert", "task-reminder", new Dictionary<string, object?>
         {
             ["days"] = Math.Max(1, (int)Math.Ceiling(overdue.TotalDays)),
         }, ct);

@@ -19,7 +19,7 @@ public sealed class SurveyReminderJob(DemandStore demands, DemandWork work, Jobs
     {
         if (await demands.AtVersionAsync(demandId, version, ct) is not { Status: DemandStatus.Resolved } demand)
             return DemandTrigger.Stale;
-        await work.RemindAsync(demand, demand.VillagerId, "survey-reminder", "survey-reminder", new Dictionary<string, object?>
+        await work.RemindAsync(demand, demand.VillagerId, "survey-reminder", "survey-reminder", "demand-survey", new Dictionary<string, object?>
         {
             ["closeIn"] = Wording.Span(options.SurveyCloseAfter - options.SurveyReminderAfter),
         }, ct);

@@ -36,7 +36,7 @@ public sealed class WeeklyReportJob(ReportStore reports, OutboxStore outbox, Qui
             // One report per village, secretary and local day: a second firing the same day sends nothing.
             var key = $"weekly:{w.VillageId}:{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}:p{w.SecretaryId}";
             await outbox.EnqueueAsync(quiet.Apply(new OutboxMessage(key, w.SecretaryId, null, "weekly-report",
-                new OutboxPayload(text, Notice: "weekly-report").ToJson()), now), ct);
+                new OutboxPayload(text, Notice: "report").ToJson()), now), ct);
         }
         return JobRunReport.Succeeded($"{weeks.Count} village report(s)");
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Tests;
 
 // The bot on a real port with the demo village, and the simulator playing WeChat in front of it.
-public sealed class LiveBot : BotApp
+public class LiveBot : BotApp
 {
     public const string Stranger = "oStranger0001";
 
@@ -20,6 +20,7 @@ public sealed class LiveBot : BotApp
     {
         var settings = base.Settings();
         settings["WeChat:ApiBaseUrl"] = Simulator.Http.BaseAddress!.ToString();
+        settings["WeChat:MediaPollInterval"] = "00:00:00.200";
         return settings;
     }
 

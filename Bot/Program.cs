@@ -6,6 +6,8 @@ using Bot.Domain.People;
 using Bot.Health;
 using Bot.Hosting;
 using Bot.Jobs;
+using Bot.MiniProgram;
+using Bot.Outbox;
 using Bot.Roster;
 using Bot.WeChat;
 using Microsoft.Extensions.Options;
@@ -27,7 +29,9 @@ builder.Services.AddSingleton<PeopleStore>();
 builder.Services.AddSingleton<DemandIntake>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddWeChat();
+builder.Services.AddOutbox();
 builder.Services.AddConversation();
+builder.Services.AddMiniProgram();
 builder.Services.AddBotJobs();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -48,6 +52,7 @@ if (seedDemo)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapMiniProgram();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAdmin();

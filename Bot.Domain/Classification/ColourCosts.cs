@@ -19,12 +19,13 @@ public sealed record ColourCosts(double[] Cost)
 
     public Colour Decide(ReadOnlySpan<double> probabilities)
     {
+        // Plain index loops: Enum.GetValues allocates, and this runs for every message.
         var best = Colour.Green;
         var bestRisk = double.PositiveInfinity;
-        foreach (var decided in Enum.GetValues<Colour>())
+        for (var decided = Colour.Green; decided <= Colour.Orange; decided++)
         {
             var risk = 0.0;
-            foreach (var truth in Enum.GetValues<Colour>()) risk += probabilities[(int)truth] * Of(truth, decided);
+            for (var truth = Colour.Green; truth <= Colour.Orange; truth++) risk += probabilities[(int)truth] * Of(truth, decided);
             if (risk < bestRisk)
             {
                 best = decided;

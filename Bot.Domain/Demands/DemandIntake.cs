@@ -13,7 +13,8 @@ public sealed record Grade(Category Category, Colour Colour, double Confidence, 
 public sealed class DemandIntake(DemandStore store, PeopleStore people, TimeLimitOptions limits, TimeProvider clock)
 {
     public async Task<Demand> SubmitAsync(NewDemand request, Grade grade,
-        Func<Demand, IEnumerable<OutboxMessage>>? messages = null, CancellationToken ct = default)
+        Func<Demand, IEnumerable<OutboxMessage>>? messages = null, CancellationToken ct = default,
+        Func<DemandWriter, Demand, Task>? alsoWrite = null)
     {
         var chain = await people.ChainAsync(request.VillageId, request.HouseholdId, ct);
         var now = clock.GetUtcNow();
@@ -30,6 +31,8 @@ public sealed class DemandIntake(DemandStore store, PeopleStore people, TimeLimi
             demand = await write.ApplyAsync(next);
             if (messages is not null)
                 await write.EnqueueAsync(messages(demand), now);
+            if (alsoWrite is not null)
+                await alsoWrite(write, demand);
             return demand;
         }, ct);
     }

@@ -33,6 +33,25 @@ public sealed class DemandStore(Db db, DemandsChanged? changed = null)
         return rows.Select(r => r.ToDemand()).ToList();
     }
 
+    // A handler's open tasks (triage counts: it waits on the secretary), most urgent first by default.
+    public Task<IReadOnlyList<Demand>> TasksAsync(long handlerId, int skip, int take, bool newestFirst = false, CancellationToken ct = default) =>
+        ListAsync($"""
+            handler_id = @handlerId AND status IN ('Triage', 'Assigned', 'Accepted', 'InProgress')
+            ORDER BY {(newestFirst ? "created_at DESC" : "deadline_at IS NULL, deadline_at, created_at")} LIMIT @take OFFSET @skip
+            """, new { handlerId, skip, take }, ct);
+
+    // Demands waiting for a secretary to classify or assign, oldest first, within what the role oversees.
+    public Task<IReadOnlyList<Demand>> TriageAsync(long me, ActorRole role, int skip, int take, CancellationToken ct = default) =>
+        ListAsync($"status = 'Triage' AND ({DemandScope.Overseen(role)}) ORDER BY created_at LIMIT @take OFFSET @skip",
+            new { me, skip, take }, ct);
+
+    public async Task<bool> IsVisibleAsync(long demandId, long me, ActorRole role, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM demand WHERE id = @demandId AND {DemandScope.Visible(role)}", new { demandId, me }, cancellationToken: ct)) > 0;
+    }
+
     public async Task<IReadOnlyList<DemandEvent>> TimelineAsync(long demandId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -92,6 +111,17 @@ public sealed class DemandStore(Db db, DemandsChanged? changed = null)
             """, new { demandId, mediaId, purpose, by, at = at.UtcDateTime }, cancellationToken: ct));
     }
 
+    public async Task<IReadOnlyList<DemandPhoto>> PhotosAsync(long demandId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<PhotoRow>(new CommandDefinition(
+            "SELECT id, media_id, purpose, added_at FROM demand_photo WHERE demand_id = @demandId ORDER BY id",
+            new { demandId }, cancellationToken: ct));
+        return rows.Select(r => new DemandPhoto(r.Id, r.MediaId, r.Purpose, new DateTimeOffset(DateTime.SpecifyKind(r.AddedAt, DateTimeKind.Utc)))).ToList();
+    }
+
+    sealed record PhotoRow(long Id, string? MediaId, string Purpose, DateTime AddedAt);
+
     // Where the problem is does not change the demand's state, so no version step.
     public async Task SetLocationAsync(long demandId, Location location, CancellationToken ct = default)
     {
@@ -136,3 +166,6 @@ public sealed class DemandStore(Db db, DemandsChanged? changed = null)
             new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)));
     }
 }
+
+// A photo, voice note or proof on a demand: a WeChat media id from chat, an upload id from the mini-program.
+public sealed record DemandPhoto(long Id, string? MediaId, string Purpose, DateTimeOffset AddedAt);

@@ -14,11 +14,12 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
     public Task<Demand> AcceptAsync(Demand demand, Actor by, CancellationToken ct) =>
         SaveAsync(demand.Accept(by, Now), ct);
 
-    public Task<Demand> ProgressAsync(Demand demand, Actor by, string note, CancellationToken ct) =>
-        SaveAsync(demand.ReportProgress(by, note, Now), ct);
+    // alsoWrite: what belongs to the step (the mini-program's photos), written in its transaction.
+    public Task<Demand> ProgressAsync(Demand demand, Actor by, string note, CancellationToken ct, Func<DemandWriter, Task>? alsoWrite = null) =>
+        SaveAsync(demand.ReportProgress(by, note, Now), ct, alsoWrite);
 
-    public Task<Demand> ResolveAsync(Demand demand, Actor by, string note, CancellationToken ct) =>
-        SaveAsync(demand.Resolve(by, note, Now), ct);
+    public Task<Demand> ResolveAsync(Demand demand, Actor by, string note, CancellationToken ct, Func<DemandWriter, Task>? alsoWrite = null) =>
+        SaveAsync(demand.Resolve(by, note, Now), ct, alsoWrite);
 
     public Task<Demand> WithdrawAsync(Demand demand, Actor by, CancellationToken ct) =>
         SaveAsync(demand.Withdraw(by, Now), ct);
@@ -76,7 +77,7 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
     {
         var model = await ModelAsync(demand, ct);
         var change = demand.MarkSurveySent(Now);
-        var card = Push(change.After, demand.VillagerId, "survey", templates.Render("survey-card", model));
+        var card = Push(change.After, demand.VillagerId, "survey", templates.Render("survey-card", model), "demand-survey");
         return await store.WriteAsync(async write =>
         {
             var saved = await write.ApplyAsync(change);
@@ -90,13 +91,13 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
 
     // A push that changes nothing (a reminder, an alert). Keyed by (demand, kind, version, person) like
     // every other, so a job firing twice for the same state sends once.
-    public async Task RemindAsync(Demand demand, long person, string kind, string template,
+    public async Task RemindAsync(Demand demand, long person, string kind, string template, string notice,
         IReadOnlyDictionary<string, object?> extra, CancellationToken ct)
     {
         var model = await ModelAsync(demand, ct);
         foreach (var (key, value) in extra)
             model[key] = value;
-        var message = Push(demand, person, kind, templates.Render(template, model));
+        var message = Push(demand, person, kind, templates.Render(template, model), notice);
         await store.WriteAsync(async write =>
         {
             await write.EnqueueAsync([message], Now);
@@ -187,7 +188,8 @@ public sealed class DemandWork(DemandStore store, PeopleStore people, TimeLimitO
     }
 
     // Held back in quiet hours, except for the handler of an overdue orange matter.
-    OutboxMessage Push(Demand d, long person, string kind, string text) =>
+    // The notice picks the template message used when the chat window is closed (WeChat:Templates).
+    OutboxMessage Push(Demand d, long person, string kind, string text, string? notice = null) =>
         quiet.Apply(new OutboxMessage($"demand:{d.Id}:{kind}:v{d.Version}:p{person}", person, null, kind,
-            new OutboxPayload(text, Notice: kind).ToJson()), Now, person == d.HandlerId && d.Colour == Colour.Orange && d.IsOverdue(Now));
+            new OutboxPayload(text, Notice: notice ?? kind).ToJson()), Now, person == d.HandlerId && d.Colour == Colour.Orange && d.IsOverdue(Now));
 }

@@ -57,6 +57,15 @@ public sealed class PeopleStore(Db db)
         return new Person(id, "微信用户", null, null, villageId);
     }
 
+    // Unfollowing: platform policy is to drop the user's personal data. The roster entry and the
+    // ledger stay (they belong to the village), the WeChat link goes, so nothing more is pushed.
+    public async Task ForgetOpenIdAsync(string oaOpenId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wechat_identity SET oa_openid = NULL WHERE oa_openid = @oaOpenId", new { oaOpenId }, cancellationToken: ct));
+    }
+
     // A QR code scanned later moves someone not yet on the roster to that village.
     public async Task MoveUnboundAsync(long personId, long villageId, CancellationToken ct = default)
     {
@@ -93,6 +102,12 @@ public sealed class PeopleStore(Db db)
             "SELECT id, name, phone, household_id, village_id FROM person WHERE phone = @phone", new { phone }, cancellationToken: ct));
     }
 
+    // Whom a task can be handed to: someone on the roster with a role above villager.
+    public async Task<Person?> FindStaffByPhoneAsync(string typedPhone, CancellationToken ct = default) =>
+        await FindByPhoneAsync(Phone.Normalize(typedPhone), ct) is { } person && await RoleOfAsync(person.Id, ct) != ActorRole.Villager
+            ? person
+            : null;
+
     // The strongest role decides what a person may do in chat; everyone is at least a villager.
     public async Task<ActorRole> RoleOfAsync(long personId, CancellationToken ct = default)
     {
@@ -108,7 +123,7 @@ public sealed class PeopleStore(Db db)
     }
 
     // Binding: the WeChat account becomes the roster person's; demands raised while unbound move along.
-    public async Task BindAsync(long unboundId, long rosterId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
+    public async Task LinkToRosterAsync(long unboundId, long rosterId, string oaOpenId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

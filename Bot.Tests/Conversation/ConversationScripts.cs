@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Bot.Tests.Simulator;
 
@@ -87,6 +88,29 @@ public sealed class ConversationScripts(LiveBot bot) : IClassFixture<LiveBot>
     }
 
     [Fact]
+    public async Task A_photo_sent_in_chat_is_fetched_from_wechat_and_kept_before_its_media_id_expires()
+    {
+        var code = CodeIn(await SayAsync(Villager, "后院的化粪池满了往外冒"));
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]), "file", "septic.jpg" },
+        };
+        (await bot.Simulator.Http.PostAsync($"sim/personas/{Villager}/image", form)).EnsureSuccessStatusCode();
+
+        string stored = "";
+        for (var i = 0; i < 150 && stored.Length == 0; i++)
+        {
+            await Task.Delay(100);
+            stored = (await bot.Database.QueryAsync<string?>(
+                "SELECT p.stored_path FROM demand_photo p JOIN demand d ON d.id = p.demand_id WHERE d.code = @code", new { code }))
+                .FirstOrDefault() ?? "";
+        }
+        Assert.EndsWith(".jpg", stored);
+        var folder = Path.GetFullPath(bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.MiniProgram.MiniProgramOptions>>().Value.MediaFolder);
+        Assert.Equal([0xFF, 0xD8, 0xFF], File.ReadAllBytes(Path.Combine(folder, stored))[..3]);
+    }
+
+    [Fact]
     public async Task A_villager_withdraws_an_open_demand_but_not_twice()
     {
         var code = CodeIn(await SayAsync(Villager, "邻居家的鸡天天跑到俺菜地里刨"));
@@ -169,6 +193,33 @@ public sealed class ConversationScripts(LiveBot bot) : IClassFixture<LiveBot>
 
         Assert.Contains(code, detail);
         Assert.Contains("提交", detail);
+    }
+
+    [Fact]
+    public async Task The_paired_member_gets_the_task_push_and_the_villager_hears_of_the_acceptance()
+    {
+        var code = await ReportForTheMemberAsync("俺家屋后的电线被树枝压得快断了");
+
+        var task = await PushAsync(Member, code);
+        await SayAsync(Member, $"接单 {code}");
+        var accepted = await PushAsync(Villager, code);
+
+        Assert.Contains("任务", task.GetProperty("text").GetString() ?? task.ToString());
+        Assert.Contains("李建国", accepted.GetProperty("text").GetString());
+    }
+
+    // Pushes leave through the outbox dispatcher a moment later, by customer-service or template message.
+    async Task<JsonElement> PushAsync(string persona, string code)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var pushes = (await bot.Simulator.ReceivedAsync(persona))
+                .Where(r => r.GetProperty("channel").GetString() != "passive" && r.ToString().Contains(code)).ToList();
+            if (pushes.Count > 0)
+                return pushes[^1];
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"{persona} received no push about {code}");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Bot.Domain.Classification.Evaluation;
 using Bot.Domain.Classification.Training;
 using Bot.Domain.Classification.Baselines;
 using Bot.Domain.Demands;
+using Bot.Hosting;
 
 namespace Bot.Classification;
 
@@ -11,7 +12,7 @@ namespace Bot.Classification;
 public static class ClassifierCli
 {
     const string Usage = """
-        usage: classifier train [--corpus FILE] [--out FILE]
+        usage: classifier train [--corpus FILE] [--with-corrections] [--out FILE]
                classifier eval FILE [--model FILE]
                classifier cv [--folds 5] [--corpus FILE]
                classifier tune [--folds 5] [--corpus FILE]
@@ -26,7 +27,7 @@ public static class ClassifierCli
         {
             return args switch
             {
-                ["train", .. var rest] => Train(CliArguments.Parse(rest)),
+                ["train", .. var rest] => Train(CliArguments.Parse(rest), await CorrectionsAsync(CliArguments.Parse(rest))),
                 ["eval", var file, .. var rest] => Eval(file, CliArguments.Parse(rest)),
                 ["cv", .. var rest] => CrossValidate(CliArguments.Parse(rest)),
                 ["tune", .. var rest] => Tune(CliArguments.Parse(rest)),
@@ -41,9 +42,30 @@ public static class ClassifierCli
         }
     }
 
-    static int Train(CliArguments options)
+    // --with-corrections: the secretaries' re-labels from the bot's database replace or join corpus lines.
+    static async Task<IReadOnlyList<LabelledText>> CorrectionsAsync(CliArguments options)
     {
-        var corpus = CorpusFile.Read(options.Corpus);
+        if (!options.WithCorrections)
+            return [];
+        var configuration = new ConfigurationManager();
+        configuration.AddBotConfiguration();
+        var db = new Bot.Domain.Storage.Db(configuration["Database:ConnectionString"]
+            ?? throw new ArgumentException("--with-corrections needs Database:ConnectionString"));
+        try
+        {
+            return await new CorrectionStore(db).ListAsync();
+        }
+        catch (MySql.Data.MySqlClient.MySqlException e)
+        {
+            throw new ArgumentException($"cannot read corrections from {db.Target}: {e.Message}");
+        }
+    }
+
+    static int Train(CliArguments options, IReadOnlyList<LabelledText> corrections)
+    {
+        var corpus = ClassifierTrainer.WithCorrections(CorpusFile.Read(options.Corpus), corrections);
+        if (options.WithCorrections)
+            Console.WriteLine($"{corrections.Count} correction(s) from the database joined the corpus");
         var clock = Stopwatch.StartNew();
         var result = ClassifierTrainer.Train(corpus, TrainingSettings.Default);
         ModelFile.Write(options.Model, result.Model);

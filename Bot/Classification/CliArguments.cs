@@ -1,7 +1,7 @@
 namespace Bot.Classification;
 
 // The classifier commands' options; paths default to the repository's data/ and models/ folders.
-sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnly)
+sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnly, bool WithCorrections = false)
 {
     public static CliArguments Parse(string[] args)
     {
@@ -17,6 +17,7 @@ sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnl
                 "--out" or "--model" => parsed with { Model = Value() },
                 "--folds" => parsed with { Folds = int.TryParse(Value(), out var k) && k >= 2 ? k : throw new ArgumentException("--folds needs a whole number ≥ 2") },
                 "--model-only" => parsed with { ModelOnly = true },
+                "--with-corrections" => parsed with { WithCorrections = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

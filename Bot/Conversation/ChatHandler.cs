@@ -16,6 +16,7 @@ public sealed class ChatHandler(PeopleStore people, VillagerChat villagers, Staf
         {
             SubscribeEvent follow => await villagers.FollowAsync(openId, follow.SceneKey, ct),
             ScanEvent scan => await villagers.FollowAsync(openId, scan.SceneKey, ct),
+            UnsubscribeEvent => await ForgetAsync(openId, ct),
             ClickEvent { MenuKey: "MY_DEMANDS" } => await villagers.ListAsync(openId, ct),
             ClickEvent { MenuKey: "REPORT" } => Say("report-prompt"),
             ClickEvent { MenuKey: "ECHO_WALL" } => Say("echo-wall", new { url = "" }),
@@ -53,6 +54,12 @@ public sealed class ChatHandler(PeopleStore people, VillagerChat villagers, Staf
             Verb.Rate => await villagers.RateAsync(openId, command, ct),
             _ => await villagers.ReportAsync(openId, content.Trim(), ct),
         };
+    }
+
+    async Task<ChatReply> ForgetAsync(string openId, CancellationToken ct)
+    {
+        await people.ForgetOpenIdAsync(openId, ct);
+        return ChatReply.None;
     }
 
     async Task<ChatReply> HelpAsync(string openId, CancellationToken ct)

@@ -18,7 +18,10 @@ public static class ConversationSetup
         services.AddSingleton<VillagerChat>();
         services.AddSingleton<StaffChat>();
         services.AddSingleton<ChatHandler>();
+        // Chat photos are kept with the mini-program's uploads (MediaStore, from AddMiniProgram).
+        services.AddHostedService<Bot.WeChat.ChatMediaFetcher>();
         services.AddSingleton<Bot.Domain.Demands.DemandWork>();
+        services.AddSingleton<Bot.Demands.DemandReporting>();
         return services;
     }
 

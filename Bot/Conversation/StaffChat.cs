@@ -55,7 +55,7 @@ public sealed class StaffChat(PeopleStore people, DemandStore demands, DemandWor
     async Task<(Demand?, string)> HandOverAsync(Demand demand, Actor actor, ChatCommand command, CancellationToken ct)
     {
         var phone = Phone.Normalize(command.Arg(1)!);
-        if (await people.FindByPhoneAsync(phone, ct) is not { } to || await people.RoleOfAsync(to.Id, ct) == ActorRole.Villager)
+        if (await people.FindStaffByPhoneAsync(phone, ct) is not { } to)
             throw new PersonNotFound(phone);
         return command.Verb == Verb.Assign && demand.Status == DemandStatus.Triage
             ? (await work.AssignAsync(demand, actor, to.Id, ct), $"指派给 {to.Name}")
@@ -72,9 +72,7 @@ public sealed class StaffChat(PeopleStore people, DemandStore demands, DemandWor
     async Task<ChatReply> TasksAsync(Person me, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
-        var tasks = (await demands.ListAsync(
-                $"handler_id = @id AND status IN ('Triage', 'Assigned', 'Accepted', 'InProgress') ORDER BY deadline_at IS NULL, deadline_at LIMIT 15",
-                new { id = me.Id }, ct))
+        var tasks = (await demands.TasksAsync(me.Id, 0, 15, ct: ct))
             .Select(d => new
             {
                 code = d.Code, colour = d.Colour?.Chinese(), status = Wording.Status(d.Status),
@@ -85,7 +83,7 @@ public sealed class StaffChat(PeopleStore people, DemandStore demands, DemandWor
 
     async Task<ChatReply> TriageAsync(Person me, ActorRole role, CancellationToken ct)
     {
-        var queue = (await demands.ListAsync($"status = 'Triage' AND ({Scope(role)}) ORDER BY created_at LIMIT 15", new { me = me.Id }, ct))
+        var queue = (await demands.TriageAsync(me.Id, role, 0, 15, ct))
             .Select(d => new
             {
                 code = d.Code, text = d.Text.Length > 30 ? d.Text[..30] + "…" : d.Text,
@@ -99,18 +97,9 @@ public sealed class StaffChat(PeopleStore people, DemandStore demands, DemandWor
         if (DemandCode.Parse(typed) is not { } code)
             return null;
         var candidates = await demands.ListAsync(
-            $"{Open} AND (handler_id = @me OR ({Scope(role)})) ORDER BY created_at DESC LIMIT 500", new { me = me.Id }, ct);
+            $"{Open} AND {DemandScope.Visible(role)} ORDER BY created_at DESC LIMIT 500", new { me = me.Id }, ct);
         return candidates.FirstOrDefault(d => code.Matches(d.Code));
     }
-
-    // Which villages' demands a role oversees, beyond its own tasks.
-    static string Scope(ActorRole role) => role switch
-    {
-        ActorRole.Secretary => "village_id IN (SELECT scope_id FROM person_role WHERE person_id = @me AND role = 'secretary')",
-        ActorRole.TownOfficer => "village_id IN (SELECT v.id FROM village v JOIN person_role r ON r.scope_id = v.town_id AND r.role = 'town_officer' AND r.person_id = @me)",
-        ActorRole.DistrictOfficer or ActorRole.Admin => "TRUE",
-        _ => "FALSE",
-    };
 
     static string Verbs(Verb verb) => verb switch
     {

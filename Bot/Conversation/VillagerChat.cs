@@ -1,7 +1,6 @@
+using Bot.Demands;
 using Bot.Domain;
-using Bot.Domain.Classification;
 using Bot.Domain.Demands;
-using Bot.Domain.Outbox;
 using Bot.Domain.Messages;
 using Bot.Domain.People;
 using Bot.WeChat.Inbound;
@@ -9,8 +8,8 @@ using Bot.WeChat.Inbound;
 namespace Bot.Conversation;
 
 // What a villager does by chat: follow, bind, report, follow up, withdraw, rate.
-public sealed class VillagerChat(PeopleStore people, DemandStore demands, DemandIntake intake, DemandWork work,
-    DemandClassifier classifier, QuietHours quiet, Templates templates, TimeProvider clock)
+public sealed class VillagerChat(PeopleStore people, DemandStore demands, DemandReporting reporting, DemandWork work,
+    Templates templates, TimeProvider clock)
 {
     public async Task<ChatReply> FollowAsync(string openId, string? scene, CancellationToken ct)
     {
@@ -33,7 +32,7 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         // Both must match, so nobody takes over a household by guessing a phone number.
         if (await people.FindByPhoneAsync(phone, ct) is not { } listed || listed.Name != name)
             return Say("bind-unmatched", new { name, phone = Phone.Mask(phone) });
-        await people.BindAsync(me.Id, listed.Id, openId, clock.GetUtcNow(), ct);
+        await people.LinkToRosterAsync(me.Id, listed.Id, openId, clock.GetUtcNow(), ct);
         var place = await people.HouseholdLabelAsync(listed.HouseholdId, ct);
         return Say("bound", new { name, village = place ?? "", household = "", phone = Phone.Mask(phone) });
     }
@@ -42,36 +41,7 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
     {
         var villager = await people.FindByOpenIdAsync(openId, ct)
             ?? await people.RegisterUnboundAsync(openId, null, clock.GetUtcNow(), ct);
-        var grade = classifier.Classify(text);
-        var household = await people.HouseholdLabelAsync(villager.HouseholdId, ct);
-        var demand = await intake.SubmitAsync(
-            new NewDemand(villager.Id, villager.VillageId, villager.HouseholdId, text, null),
-            new Grade(grade.Category, grade.Colour, grade.CategoryProbability, grade.ModelVersion, grade.IsConfident),
-            d => TaskPush(d, household is null ? null : $"{household} {Wording.MaskName(villager.Name)}"), ct);
-        var handler = demand.Status == DemandStatus.Assigned && demand.HandlerId is { } id ? await people.FindAsync(id, ct) : null;
-        return Say("demand-received", new
-        {
-            code = demand.Code, shortCode = Wording.ShortCode(demand.Code),
-            category = grade.Category.Chinese(), colour = grade.Colour.Chinese(),
-            handlerName = handler?.Name, handlerPhone = Phone.Mask(handler?.Phone),
-            deadline = demand.DeadlineAt is { } at ? Wording.Time(at) : null,
-        });
-    }
-
-    // The handler hears of a new task through the outbox, never from inside this request.
-    IEnumerable<OutboxMessage> TaskPush(Demand demand, string? household)
-    {
-        if (demand.HandlerId is not { } handler)
-            yield break;
-        var text = templates.Render("task-assigned", new
-        {
-            code = demand.Code, shortCode = Wording.ShortCode(demand.Code), colour = demand.Colour?.Chinese(),
-            category = demand.Category?.Chinese(), household = household ?? "未绑定群众",
-            text = demand.Text.Length > 60 ? demand.Text[..60] + "…" : demand.Text,
-            deadline = demand.DeadlineAt is { } at ? Wording.Time(at) : "尽快",
-        });
-        yield return quiet.Apply(new OutboxMessage($"demand:{demand.Id}:assigned:v{demand.Version}:p{handler}", handler, null,
-            "task-assigned", new OutboxPayload(text, Notice: "task-assigned").ToJson()), clock.GetUtcNow());
+        return new ChatReply((await reporting.ReportAsync(villager, text, null, ct)).Acknowledgement);
     }
 
     public async Task<ChatReply> ListAsync(string openId, CancellationToken ct)
@@ -91,12 +61,8 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         if (await MineAsync(openId, typed, ct) is not { } demand)
             return Say("demand-not-found", new { code = typed });
         var events = (await demands.TimelineAsync(demand.Id, ct))
-            .Where(e => e.Kind is not DemandEventKind.Classified)
-            .Select(e => new
-            {
-                at = Wording.Time(e.At), what = Wording.Event(e.Kind),
-                note = e.Kind is DemandEventKind.Progress or DemandEventKind.Resolved or DemandEventKind.Escalated ? e.Note : null,
-            });
+            .Where(e => e.ShowsToVillager)
+            .Select(e => new { at = Wording.Time(e.At), what = Wording.Event(e.Kind), note = e.NoteForVillager });
         return Say("demand-detail", new
         {
             code = demand.Code, category = demand.Category?.Chinese(), colour = demand.Colour?.Chinese(),

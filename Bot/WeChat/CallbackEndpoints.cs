@@ -25,7 +25,8 @@ public static class CallbackEndpoints
             : Results.Text("signature does not match", "text/plain", statusCode: 401);
 
     static async Task<IResult> Receive(HttpRequest request, CallbackEnvelope envelope, InboundLedger ledger,
-        ChatHandler chat, OutboxStore outbox, IOptions<WeChatOptions> options, TimeProvider clock, ILoggerFactory logs)
+        ChatHandler chat, OutboxStore outbox, ContactWindows contacts, IOptions<WeChatOptions> options, TimeProvider clock,
+        ILoggerFactory logs)
     {
         var log = logs.CreateLogger("Bot.WeChat.Callback");
         var settings = options.Value;
@@ -60,7 +61,7 @@ public static class CallbackEndpoints
         string? replyXml;
         try
         {
-            replyXml = await AnswerAsync(opened, ledger, chat, outbox, settings.ReplyBudget, clock, log);
+            replyXml = await AnswerAsync(opened, ledger, chat, outbox, contacts, settings.ReplyBudget, clock, log);
         }
         catch (Exception e)
         {
@@ -74,7 +75,7 @@ public static class CallbackEndpoints
     }
 
     static async Task<string?> AnswerAsync(OpenedCallback opened, InboundLedger ledger, ChatHandler chat, OutboxStore outbox,
-        TimeSpan budget, TimeProvider clock, ILogger log)
+        ContactWindows contacts, TimeSpan budget, TimeProvider clock, ILogger log)
     {
         var message = opened.Message;
         var key = message.DedupKey;
@@ -83,7 +84,12 @@ public static class CallbackEndpoints
             return await SameAnswerAsync(ledger, key, deadline, clock);
 
         // Not tied to the request: when the platform hangs up at 5 s the work must still finish.
-        var work = Task.Run(() => chat.HandleAsync(message, CancellationToken.None));
+        // The allowance is recorded first, so a push the handler causes can already use it (§6.1).
+        var work = Task.Run(async () =>
+        {
+            await contacts.RecordAsync(message, CancellationToken.None);
+            return await chat.HandleAsync(message, CancellationToken.None);
+        });
         var remaining = deadline - clock.GetUtcNow();
         if (await Task.WhenAny(work, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero)) != work)
         {

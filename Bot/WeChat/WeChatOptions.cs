@@ -13,6 +13,10 @@ public sealed class WeChatOptions
     [Required] public string AppId { get; set; } = "";
     [Required] public string AppSecret { get; set; } = "";
 
+    // Optional until mini-program features ship; a second app with its own token (§5.3, §7).
+    public string? MiniProgramAppId { get; set; }
+    public string? MiniProgramSecret { get; set; }
+
     // Production: https://api.weixin.qq.com; development and tests: the simulator.
     [Required, Url] public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com";
 
@@ -23,4 +27,27 @@ public sealed class WeChatOptions
     public TimeSpan ReplyBudget { get; set; } = TimeSpan.FromSeconds(4);
 
     [Range(1024, 1024 * 1024)] public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    // OutboxPayload.Notice → template id: what goes out when no customer-service window is open (§6.1–6.2).
+    // The payload's text fills TemplateTextKey (a "thing", cut to 20 characters, §7.3), the send time TemplateTimeKey.
+    public Dictionary<string, string> Templates { get; set; } = new();
+
+    // Notice kind → the mini-program subscribe-message template, for people reached only there;
+    // each send spends one of the person's recorded consents (§7.2).
+    public Dictionary<string, string> SubscribeTemplates { get; set; } = new();
+
+    // How often chat photos and voice notes are fetched from WeChat into our own storage.
+    public TimeSpan MediaPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    // The mini-program page a subscribe message opens.
+    public string SubscribePage { get; set; } = "pages/demands/index";
+    [Required] public string TemplateTextKey { get; set; } = "thing1";
+    [Required] public string TemplateTimeKey { get; set; } = "time2";
+
+    public WeChatApp OfficialAccount => new(AppId, AppSecret);
+
+    public WeChatApp? MiniProgram =>
+        string.IsNullOrEmpty(MiniProgramAppId) || string.IsNullOrEmpty(MiniProgramSecret) ? null : new(MiniProgramAppId, MiniProgramSecret);
 }

@@ -4,10 +4,12 @@ using Bot.Domain.Classification.Evaluation;
 using Bot.Domain.Classification.Training;
 
 // `dotnet run -c Release --project bench/Bot.Bench -- classifier`: the classifier's speed figures,
-// medians over repeats, on the committed corpus and model.
+// medians over repeats, on the committed corpus and model. `-- outbox`: see OutboxBench.
+if (args is ["outbox", ..])
+    return await OutboxBench.RunAsync(args[1..]);
 if (args is not ["classifier", ..])
 {
-    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3]");
+    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] | outbox [--messages 400] [--repeats 3]");
     return 1;
 }
 var repeats = args is [_, "--repeats", var r] ? int.Parse(r) : 3;

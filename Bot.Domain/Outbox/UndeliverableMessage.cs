@@ -1,0 +1,3 @@
+namespace Bot.Domain.Outbox;
+
+public sealed record UndeliverableMessage(long Id, string Kind, string Recipient, string? Reason, DateTime CreatedAt);
