@@ -1,0 +1,56 @@
+using Bot.Demo;
+using Bot.Domain.Demands;
+using Bot.Domain.People;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Bot.Tests.Jobs;
+
+// The bot with its real scheduler on the real clock and windows of seconds: green tasks are
+// reminded after 2 s and handed up after 4 s. Pointed at another bot's database, it is a second
+// instance of the same cluster.
+public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : BotApp
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        if (sharing is not null)
+            settings["Database:ConnectionString"] = sharing.Database.ConnectionString;
+        settings["Jobs:AcceptWindow:Green"] = "00:00:02";
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.Configure<QuartzHostedServiceOptions>(o => o.AutoStart = start));
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (sharing is null)
+            await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public TestDatabase Store => sharing?.Database ?? Database;
+
+    public async Task<Demand> ReportAsync()
+    {
+        var villager = (await Services.GetRequiredService<PeopleStore>().FindByPhoneAsync(JobsApp.Villager))!;
+        return await Services.GetRequiredService<DemandIntake>().SubmitAsync(
+            new NewDemand(villager.Id, villager.VillageId, villager.HouseholdId, "村口的路灯坏了", null),
+            new Grade(Category.Power, Colour.Green, 0.95, "test", true));
+    }
+
+    // Polls the store until the condition holds, or gives up.
+    public async Task<bool> EventuallyAsync(string countSql, long expected, object? args = null, int seconds = 30)
+    {
+        for (var until = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < until; await Task.Delay(250))
+            if (await Store.ScalarAsync<long>(countSql, args) >= expected)
+                return true;
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bot.Domain.Demands;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Bot.Tests.Jobs;
+
+// Through Quartz itself, clustered on MariaDB, on the real clock with windows of seconds.
+public sealed class TheRealScheduler
+{
+    const string Reminders = "SELECT COUNT(*) FROM outbox WHERE kind = 'accept-reminder-1' AND idempotency_key LIKE @key";
+    const string RunsPerTrigger = """
+        SELECT COUNT(*) FROM QRTZ_EXECUTION_HISTORY WHERE TRIGGER_GROUP = @group AND TRIGGER_NAME LIKE @name
+        """;
+
+    [Fact]
+    public async Task A_reminder_fires_on_time_and_the_operator_sees_the_run()
+    {
+        var bot = new ScheduledBot();
+        await bot.InitializeAsync();
+        try
+        {
+            var demand = await bot.ReportAsync();
+
+            Assert.True(await bot.EventuallyAsync(Reminders, 1, new { key = $"demand:{demand.Id}:%" }));
+            Assert.True(await bot.EventuallyAsync("SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }));
+            var view = await bot.AdminClient().GetFromJsonAsync<JsonElement>($"/api/admin/jobs?demand={demand.Id}");
+            var runs = view.GetProperty("recent").EnumerateArray().Select(r => r.GetProperty("trigger").GetString()).ToList();
+            Assert.Contains($"accept-1-v{demand.Version}", runs);
+            Assert.Contains($"accept-2-v{demand.Version}", runs);
+            Assert.NotEmpty(view.GetProperty("scheduled").EnumerateArray()); // the next level's triggers
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Jobs_that_came_due_while_every_instance_was_down_run_once_at_start()
+    {
+        var bot = new ScheduledBot(start: false);
+        await bot.InitializeAsync();
+        try
+        {
+            var demand = await bot.ReportAsync();
+            await Task.Delay(TimeSpan.FromSeconds(6)); // both the reminder (2 s) and the escalation (4 s) come due, unseen
+
+            await (await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Start();
+
+            Assert.True(await bot.EventuallyAsync("SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var group = $"demand-{demand.Id}";
+            Assert.Equal(1, await bot.Store.ScalarAsync<long>(RunsPerTrigger, new { group, name = $"accept-1-v{demand.Version}" }));
+            Assert.Equal(1, await bot.Store.ScalarAsync<long>(RunsPerTrigger, new { group, name = $"accept-2-v{demand.Version}" }));
+            Assert.Equal(1, await bot.Store.ScalarAsync<long>(Reminders, new { key = $"demand:{demand.Id}:accept-reminder-1:v{demand.Version}:%" }));
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_store_run_each_reminder_once()
+    {
+        var first = new ScheduledBot();
+        await first.InitializeAsync();
+        var second = new ScheduledBot(sharing: first);
+        await second.InitializeAsync();
+        try
+        {
+            var demands = new List<Demand>();
+            for (var i = 0; i < 20; i++)
+                demands.Add(await first.ReportAsync());
+
+            Assert.True(await first.EventuallyAsync(
+                "SELECT COUNT(*) FROM QRTZ_EXECUTION_HISTORY WHERE TRIGGER_NAME LIKE 'accept-2-v%'", demands.Count, seconds: 60));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            foreach (var d in demands)
+            {
+                Assert.Equal(1, await first.Store.ScalarAsync<long>(RunsPerTrigger, new { group = $"demand-{d.Id}", name = $"accept-1-v{d.Version}" }));
+                Assert.Equal(1, await first.Store.ScalarAsync<long>(RunsPerTrigger, new { group = $"demand-{d.Id}", name = $"accept-2-v{d.Version}" }));
+                Assert.Equal(1, await first.Store.ScalarAsync<long>(Reminders, new { key = $"demand:{d.Id}:accept-reminder-1:v{d.Version}:%" }));
+            }
+            // Both nodes took part (Quartz spreads acquisition; with 40 firings one node alone is very unlikely).
+            Assert.Equal(2, await first.Store.ScalarAsync<long>("SELECT COUNT(DISTINCT INSTANCE_NAME) FROM QRTZ_EXECUTION_HISTORY"));
+        }
+        finally
+        {
+            await second.DisposeAsync();
+            await first.DisposeAsync();
+        }
+    }
+}
