@@ -18,9 +18,13 @@ public static class DemandTrigger
         .StartAt(p.At)
         // Misfire policy (docs/jobs.md): a one-shot that came due while every instance was down fires
         // once, now; the district's repeating alert skips what it missed and keeps its daily rhythm.
-        .WithSimpleSchedule(s => _ = p.RepeatEvery is { } every
-            ? s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)
-            : s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+        .WithSimpleSchedule(s =>
+        {
+            if (p.RepeatEvery is { } every)
+                s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount);
+            else
+                s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow);
+        })
         .Build();
 
     public static (long DemandId, int Version, int Step) Read(IJobExecutionContext context)

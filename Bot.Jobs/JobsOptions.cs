@@ -21,7 +21,9 @@ public sealed class JobsOptions
     // At the district office there is no level above: the alert repeats this often instead.
     public TimeSpan DistrictAlertEvery { get; set; } = TimeSpan.FromDays(1);
 
-    public TimeSpan SurveyDelay { get; set; } = TimeSpan.Zero;
+    // The card follows the resolution push instead of racing the moment of resolution, when the
+    // handler or an early rating may still be changing the demand.
+    public TimeSpan SurveyDelay { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan SurveyReminderAfter { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan SurveyCloseAfter { get; set; } = TimeSpan.FromHours(72);
 

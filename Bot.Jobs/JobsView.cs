@@ -26,7 +26,7 @@ public sealed class JobsView(ISchedulerFactory schedulers, IExecutionHistoryStor
     public async Task<JobsReport> ReadAsync(long? demandId, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        // Without a demand: the recurring jobs and whatever is due next, across every demand.
+        // Without a demand: the first hundred triggers of the store (by group), soonest first.
         var triggers = await scheduler.QueryTriggers(demandId is { } id
             ? new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(DemandTrigger.Group(id)), Take = Take }
             : new TriggerQuery { Take = Take }, ct);
