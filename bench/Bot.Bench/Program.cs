@@ -4,12 +4,15 @@ using Bot.Domain.Classification.Evaluation;
 using Bot.Domain.Classification.Training;
 
 // `dotnet run -c Release --project bench/Bot.Bench -- classifier`: the classifier's speed figures,
-// medians over repeats, on the committed corpus and model. `-- outbox`: see OutboxBench.
+// medians over repeats, on the committed corpus and model. `-- outbox`: see OutboxBench; `-- scheduler`: SchedulerBench.
 if (args is ["outbox", ..])
     return await OutboxBench.RunAsync(args[1..]);
+if (args is ["scheduler", ..])
+    return await SchedulerBench.RunAsync(args[1..]);
 if (args is not ["classifier", ..])
 {
-    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] | outbox [--messages 400] [--repeats 3]");
+    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] | outbox [--messages 400] [--repeats 3]"
+        + " | scheduler [--demands 100000] [--burst 10000] [--instances 1|2|both] [--sample 2000]");
     return 1;
 }
 var repeats = args is [_, "--repeats", var r] ? int.Parse(r) : 3;

@@ -1,0 +1,57 @@
+using Bot.Domain.Demands;
+using Bot.Domain.Messages;
+using Bot.Domain.Outbox;
+using Bot.Domain.People;
+using Bot.Hosting;
+using Bot.Jobs;
+using Bot.Outbox;
+using Bot.Simulator;
+using Bot.WeChat;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// One bot instance without its web side: Program.cs's wiring of what the jobs and the outbox use
+// (AddConversation is left out: the chat, its classifier and media fetcher play no part here).
+static class BenchBot
+{
+    // running: false builds the container only, for storing triggers without firing or sending anything.
+    public static IHost Build(string connectionString, string simUrl, bool running)
+    {
+        var defaults = new SimulatorOptions();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = connectionString,
+            ["WeChat:Token"] = defaults.Token,
+            ["WeChat:EncodingAESKey"] = defaults.EncodingAESKey,
+            ["WeChat:AppId"] = defaults.AppId,
+            ["WeChat:AppSecret"] = defaults.AppSecret,
+            ["WeChat:ApiBaseUrl"] = simUrl,
+            // Nobody has written to the account lately, so reminders go as template messages.
+            ["WeChat:Templates:task-reminder"] = "TPL_TASK_ASSIGNED",
+            ["Outbox:PollInterval"] = "00:00:00.050",
+            // Start = End: no quiet hours, so the figures do not depend on the hour the bench runs at.
+            ["QuietHours:Start"] = "00:00",
+            ["QuietHours:End"] = "00:00",
+        });
+        builder.Services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddDatabase();
+        builder.Services.AddOptions<TimeLimitOptions>().BindConfiguration(TimeLimitOptions.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimeLimitOptions>>().Value);
+        builder.Services.AddOptions<QuietHours>().BindConfiguration(QuietHours.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<QuietHours>>().Value);
+        builder.Services.AddSingleton(_ => new Templates(Path.Combine(AppContext.BaseDirectory, "templates")));
+        builder.Services.AddSingleton<PeopleStore>();
+        builder.Services.AddSingleton<DemandWork>();
+        builder.Services.AddWeChat();
+        builder.Services.AddOutbox();
+        builder.Services.AddBotJobs();
+        if (!running)
+            builder.Services.RemoveAll<IHostedService>();
+        return builder.Build();
+    }
+}
