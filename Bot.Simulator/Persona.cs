@@ -1,6 +1,6 @@
 namespace Bot.Simulator;
 
-/// <summary>A simulated WeChat user: one person, one openid per app, one unionid across them (§7.4).</summary>
+// A simulated WeChat user: one person, one openid per app, one unionid across them (§7.4).
 public sealed class Persona
 {
     public string Name { get; set; } = "";

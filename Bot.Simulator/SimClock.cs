@@ -1,7 +1,7 @@
 namespace Bot.Simulator;
 
-/// <summary>Real time plus an offset the test API can advance, so token lifetimes, 48-hour windows and code
-/// expiry can be crossed without waiting.</summary>
+// Real time plus an offset the test API can advance, so token lifetimes, 48-hour windows and code expiry can be
+// crossed without waiting.
 public sealed class SimClock : TimeProvider
 {
     long offsetTicks;
@@ -14,6 +14,6 @@ public sealed class SimClock : TimeProvider
 
     public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
 
-    /// <summary>Daily quotas reset at midnight Beijing time.</summary>
+    // Daily quotas reset at midnight Beijing time.
     public DateOnly BeijingDay => DateOnly.FromDateTime(GetUtcNow().UtcDateTime.AddHours(8));
 }

@@ -10,12 +10,12 @@ using Bot.Simulator.TestApi;
 
 namespace Bot.Simulator;
 
-/// <summary>The simulator's entry. Not a global Program: the tests reference both the bot and the simulator.</summary>
+// The simulator's entry. Not a global Program: the tests reference both the bot and the simulator.
 public static class SimulatorHost
 {
     public static void Main(string[] args) => Build(args).Run();
 
-    /// <param name="configure">Applied after configuration binding; tests use it for short timeouts and the fake bot's URL.</param>
+    // configure: Applied after configuration binding; tests use it for short timeouts and the fake bot's URL.
     public static WebApplication Build(string[] args, Action<SimulatorOptions>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);

@@ -26,7 +26,18 @@ public sealed class TestDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var server = new MySqlConnection(new MySqlConnectionStringBuilder(ServerConnectionString) { Database = "" }.ConnectionString);
-        await server.OpenAsync();
+        try
+        {
+            await server.OpenAsync();
+        }
+        catch (MySqlException e)
+        {
+            // One plain sentence instead of a driver stack: which server, which user, what to do.
+            var target = new MySqlConnectionStringBuilder(ServerConnectionString);
+            throw new InvalidOperationException(
+                $"Cannot reach the test MariaDB at {target.Server}:{target.Port} as '{target.UserID}' ({e.Message}). " +
+                "Run the tests with `bash scripts/test.sh`, or set BOT_DB to a server where that user may create databases.");
+        }
         await server.ExecuteAsync($"CREATE DATABASE `{Name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
 

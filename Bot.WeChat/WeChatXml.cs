@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace Bot.WeChat;
 
-/// <summary>The one place that reads and writes WeChat XML, so every document gets the same safe settings.</summary>
+// The one place that reads and writes WeChat XML, so every document gets the same safe settings.
 static class WeChatXml
 {
     static readonly XmlReaderSettings ReaderSettings = new()
@@ -23,7 +23,7 @@ static class WeChatXml
         Encoding = new UTF8Encoding(false),
     };
 
-    /// <exception cref="XmlException">The text is not well-formed or declares a DTD.</exception>
+    // throws XmlException: The text is not well-formed or declares a DTD.
     public static XElement Load(string xml)
     {
         using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings);
@@ -42,7 +42,7 @@ static class WeChatXml
         return text.ToString();
     }
 
-    /// <summary>Writes a CDATA element; the writer splits a literal "]]>" into two sections instead of breaking.</summary>
+    // Writes a CDATA element; the writer splits a literal "]]>" into two sections instead of breaking.
     public static void WriteCData(this XmlWriter writer, string name, string value)
     {
         writer.WriteStartElement(name);
@@ -57,7 +57,7 @@ static class WeChatXml
         writer.WriteEndElement();
     }
 
-    /// <summary>Element names compared ignoring case: the platform spells MsgId/MsgID and MenuId/MenuID both ways.</summary>
+    // Element names compared ignoring case: the platform spells MsgId/MsgID and MenuId/MenuID both ways.
     public static XElement? Child(this XElement parent, string name) =>
         parent.Elements().FirstOrDefault(e => string.Equals(e.Name.LocalName, name, StringComparison.OrdinalIgnoreCase));
 

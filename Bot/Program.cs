@@ -1,8 +1,7 @@
 using Bot.Admin;
 using Bot.Conversation;
 using Bot.Demo;
-using Bot.Domain.Demands;
-using Bot.Domain.People;
+using Bot.Demands;
 using Bot.Health;
 using Bot.Hosting;
 using Bot.Jobs;
@@ -10,7 +9,6 @@ using Bot.MiniProgram;
 using Bot.Outbox;
 using Bot.Roster;
 using Bot.WeChat;
-using Microsoft.Extensions.Options;
 
 // Commands that are not the server: `classifier ...`, `roster import ...`; the server takes --seed-demo.
 if (args is ["classifier", ..])
@@ -22,12 +20,8 @@ var hostArgs = args.Skip(command.Length).Where(a => a != "--seed-demo").ToArray(
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Configuration.AddBotConfiguration();
 builder.Services.AddDatabase();
-builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<TimeLimitOptions>().BindConfiguration(TimeLimitOptions.Section);
-builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimeLimitOptions>>().Value);
-builder.Services.AddSingleton<PeopleStore>();
-builder.Services.AddSingleton<DemandIntake>();
-builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddAdmin();
+builder.Services.AddDemands();
 builder.Services.AddWeChat();
 builder.Services.AddOutbox();
 builder.Services.AddConversation();

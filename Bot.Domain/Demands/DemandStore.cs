@@ -133,6 +133,25 @@ public sealed class DemandStore(Db db, DemandsChanged? changed = null)
 
     sealed record AttachRow(long Id, string Code, DateTime At);
 
+    // A rating given without a comment a moment ago, whose comment the next message may be.
+    public async Task<long?> RatingAwaitingCommentAsync(long villagerId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            SELECT r.id FROM rating r
+            WHERE r.villager_id = @villagerId AND r.comment IS NULL AND r.rated_at >= @since AND r.value <> 'NotSatisfied'
+              AND NOT EXISTS (SELECT 1 FROM demand d WHERE d.villager_id = @villagerId AND d.created_at > r.rated_at)
+            ORDER BY r.id DESC LIMIT 1
+            """, new { villagerId, since = since.UtcDateTime }, cancellationToken: ct));
+    }
+
+    public async Task AddRatingCommentAsync(long ratingId, string comment, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE rating SET comment = @comment WHERE id = @ratingId AND comment IS NULL", new { ratingId, comment }, cancellationToken: ct));
+    }
+
     // Runs one unit of work in a transaction; it commits only when the work returns.
     public async Task<T> WriteAsync<T>(Func<DemandWriter, Task<T>> work, CancellationToken ct = default)
     {

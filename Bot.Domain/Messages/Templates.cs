@@ -14,7 +14,7 @@ public sealed class Templates
         "demand-list", "demand-not-found", "demand-received", "echo-wall", "empty-hint", "greeting",
         "help", "help-staff", "no-demands", "no-tasks", "no-triage", "nothing-to-rate",
         "person-not-found", "push-accepted", "push-escalated", "push-progress", "push-resolved",
-        "rated-reopened", "rated-thanks", "refused-illegal", "refused-not-permitted", "refused-stale", "refused-top-level",
+        "rated-ask-comment", "rated-reopened", "rated-thanks", "comment-recorded", "refused-illegal", "refused-not-permitted", "refused-stale", "refused-top-level",
         "report-prompt", "staff-done", "staff-only", "task-assigned", "task-escalated", "task-handed-over",
         "task-list", "task-not-found", "thanks", "triage-list", "welcome", "withdrawn",
         // pushes the jobs send (Bot.Jobs)

@@ -2,7 +2,7 @@ using Bot.Simulator.Platform;
 
 namespace Bot.Simulator.Api;
 
-/// <summary>Runs around every WeChat API call: applies planned faults first, then logs the call and its errcode.</summary>
+// Runs around every WeChat API call: applies planned faults first, then logs the call and its errcode.
 public static class ApiPipeline
 {
     public static IApplicationBuilder UseWeChatApiPipeline(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Bot.Simulator.Api;
 
-/// <summary>Reads API request bodies the way the platform answers them: empty → 44002, not JSON → 47001.</summary>
+// Reads API request bodies the way the platform answers them: empty → 44002, not JSON → 47001.
 static class ApiRequests
 {
     public static async Task<(JsonObject? Body, WeChatAnswer? Error)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
@@ -25,7 +25,7 @@ static class ApiRequests
     public static string? String(this JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Template data {key: {value}} as key → value, in the order sent.</summary>
+    // Template data {key: {value}} as key → value, in the order sent.
     public static List<KeyValuePair<string, string>> Data(this JsonObject json) =>
         (json["data"] as JsonObject ?? [])
             .Select(d => KeyValuePair.Create(d.Key, (d.Value as JsonObject)?.String("value") ?? ""))

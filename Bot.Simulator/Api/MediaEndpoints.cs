@@ -3,7 +3,7 @@ using Bot.Simulator.Platform;
 
 namespace Bot.Simulator.Api;
 
-/// <summary>Temporary media (§8): multipart upload in field "media"; download as bytes, or JSON for videos and errors.</summary>
+// Temporary media (§8): multipart upload in field "media"; download as bytes, or JSON for videos and errors.
 public static class MediaEndpoints
 {
     public static void MapMediaApi(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Simulator.Api;
 
-/// <summary>The three ways the bot pushes to a user: customer-service (§6.1), template (§6.2), subscribe (§7.3).</summary>
+// The three ways the bot pushes to a user: customer-service (§6.1), template (§6.2), subscribe (§7.3).
 public static class MessageEndpoints
 {
     public static void MapMessageApi(this IEndpointRouteBuilder app)

@@ -5,8 +5,8 @@ namespace Bot.Simulator.Api;
 
 public enum AppKind { OfficialAccount, MiniProgram }
 
-/// <summary>The access_token check every API does (§11): missing 41001, unknown 40001/40014, expired 42001,
-/// and 48001 for the other app's token. Null <paramref name="app"/> accepts either app's token (media APIs).</summary>
+// The access_token check every API does (§11): missing 41001, unknown 40001/40014, expired 42001, and 48001 for
+// the other app's token. Null app accepts either app's token (media APIs).
 public sealed class TokenCheck(AppKind? app) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

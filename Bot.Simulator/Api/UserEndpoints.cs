@@ -9,7 +9,8 @@ public static class UserEndpoints
     public static void MapUserApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/cgi-bin/user/info", Info).AddEndpointFilter(new TokenCheck(AppKind.OfficialAccount));
 
-    /// <summary>§7.4: since 2021 no nickname or avatar; unionid only when the apps are bound; subscribe 0 says little else.</summary>
+    // §7.4: since 2021 no nickname or avatar; unionid only when the apps are bound; subscribe 0 says little
+    // else.
     static WeChatAnswer Info(string? openid, PersonaDirectory personas, IOptions<SimulatorOptions> options)
     {
         if (personas.ByOpenId(openid) is not { } persona)

@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace Bot.Simulator.Api;
 
-/// <summary>An API answer as the platform gives it: always HTTP 200 JSON, errors as {errcode, errmsg} with an
-/// errmsg that ends in a fresh request id (§0), so a client comparing errmsg text breaks here too.</summary>
+// An API answer as the platform gives it: always HTTP 200 JSON, errors as {errcode, errmsg} with an errmsg that
+// ends in a fresh request id (§0), so a client comparing errmsg text breaks here too.
 public sealed class WeChatAnswer(int errorCode, JsonObject body) : IResult
 {
-    /// <summary>Where the API pipeline finds the errcode for the call log.</summary>
+    // Where the API pipeline finds the errcode for the call log.
     public const string ErrorCodeItem = "wechat.errcode";
 
     static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -48,7 +48,7 @@ public sealed class WeChatAnswer(int errorCode, JsonObject body) : IResult
         return new WeChatAnswer(0, body);
     }
 
-    /// <summary>"ok" with errcode 0, as the send APIs answer.</summary>
+    // "ok" with errcode 0, as the send APIs answer.
     public static WeChatAnswer OkWithCode(JsonObject? extra = null)
     {
         var body = new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok" };

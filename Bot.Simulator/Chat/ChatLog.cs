@@ -1,6 +1,6 @@
 namespace Bot.Simulator.Chat;
 
-/// <summary>Every persona's chat, in one sequence so the page can poll "everything after N".</summary>
+// Every persona's chat, in one sequence so the page can poll "everything after N".
 public sealed class ChatLog(SimClock clock)
 {
     readonly Lock gate = new();

@@ -7,12 +7,12 @@ using Bot.Simulator.Platform;
 
 namespace Bot.Simulator.Delivery;
 
-/// <param name="Attempts">One line per POST: "HTTP 200", "timeout after 5000 ms", "HTTP 500", a network error.</param>
-/// <param name="ReplyBody">The body of the first HTTP 200 answer; null when every attempt failed.</param>
+// Attempts: One line per POST: "HTTP 200", "timeout after 5000 ms", "HTTP 500", a network error.
+// ReplyBody: The body of the first HTTP 200 answer; null when every attempt failed.
 public sealed record DeliveryResult(IReadOnlyList<string> Attempts, string? ReplyBody, bool WasEncrypted);
 
-/// <summary>POSTs callbacks to the bot as the platform does (§1.3, §3.1): signed, encrypted per the configured mode,
-/// and on a timeout or failure sent again with the very same query and body.</summary>
+// POSTs callbacks to the bot as the platform does (§1.3, §3.1): signed, encrypted per the configured mode, and
+// on a timeout or failure sent again with the very same query and body.
 public sealed class CallbackDelivery(HttpClient http, IOptions<SimulatorOptions> options, SimClock clock)
 {
     public async Task<DeliveryResult> DeliverAsync(string xml, string fromOpenId, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class CallbackDelivery(HttpClient http, IOptions<SimulatorOptions>
         return new DeliveryResult(attempts, null, o.Mode != CallbackMode.Plaintext);
     }
 
-    /// <summary>The GET check the console does when the URL is saved (§1.2): true when the bot echoes exactly.</summary>
+    // The GET check the console does when the URL is saved (§1.2): true when the bot echoes exactly.
     public async Task<(bool Passed, string Answer)> VerifyUrlAsync(CancellationToken ct)
     {
         var o = options.Value;

@@ -4,12 +4,12 @@ using System.Xml;
 
 namespace Bot.Simulator.Delivery;
 
-/// <summary>Writes callback XML the way the platform does (§2): strings in CDATA, numbers bare.</summary>
+// Writes callback XML the way the platform does (§2): strings in CDATA, numbers bare.
 public static class InboundXml
 {
     static readonly XmlWriterSettings Settings = new() { OmitXmlDeclaration = true, Encoding = new UTF8Encoding(false) };
 
-    /// <param name="fields">Element name → value; strings go in CDATA, numbers as they are, null is left out.</param>
+    // fields: Element name → value; strings go in CDATA, numbers as they are, null is left out.
     public static string Build(string toUserName, string fromUserName, DateTimeOffset createTime, string msgType,
         params (string Name, object? Value)[] fields)
     {
@@ -40,11 +40,11 @@ public static class InboundXml
         return text.ToString();
     }
 
-    /// <summary>The safe-mode envelope (§1.4).</summary>
+    // The safe-mode envelope (§1.4).
     public static string SafeEnvelope(string toUserName, string encrypt) =>
         $"<xml><ToUserName><![CDATA[{toUserName}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
 
-    /// <summary>Compatible mode: the plaintext plus its encrypted copy (§1.4).</summary>
+    // Compatible mode: the plaintext plus its encrypted copy (§1.4).
     public static string WithEncryptedCopy(string xml, string encrypt) =>
         xml.Insert(xml.LastIndexOf("</xml>", StringComparison.Ordinal), $"<Encrypt><![CDATA[{encrypt}]]></Encrypt>");
 

@@ -4,21 +4,21 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Simulator.Delivery;
 
-/// <summary>Plays a persona's action through the platform: writes the callback XML, opens the customer-message
-/// allowance it earns, delivers it to the bot and puts what the user would see into the chat.</summary>
+// Plays a persona's action through the platform: writes the callback XML, opens the customer-message allowance
+// it earns, delivers it to the bot and puts what the user would see into the chat.
 public sealed class PersonaActions(
     IOptions<SimulatorOptions> options, SimClock clock, Ids ids, PersonaDirectory personas, CustomAllowances allowances,
     MediaStore media, ChatLog chat, CallbackDelivery delivery)
 {
-    /// <summary>What the platform shows when a reply is missing or invalid (§3.2).</summary>
+    // What the platform shows when a reply is missing or invalid (§3.2).
     public const string ServiceNotice = "该公众号暂时无法提供服务，请稍后再试";
 
     // A 1×1 PNG for image messages sent without a file.
     static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    /// <exception cref="ArgumentException">Unknown type or missing field.</exception>
-    /// <exception cref="InvalidOperationException">The persona does not follow the account.</exception>
+    // throws ArgumentException: Unknown type or missing field.
+    // throws InvalidOperationException: The persona does not follow the account.
     public async Task<DeliveryReport> SendAsync(Persona persona, PersonaInput input, string publicBaseUrl, CancellationToken ct)
     {
         var o = options.Value;
@@ -113,7 +113,7 @@ public sealed class PersonaActions(
         return report with { MsgId = msgId };
     }
 
-    /// <summary>The delivery report of a template message (§2.3); the user sees nothing of it.</summary>
+    // The delivery report of a template message (§2.3); the user sees nothing of it.
     public Task<DeliveryReport> PushTemplateReportAsync(Persona persona, long msgId, string status, CancellationToken ct)
     {
         var xml = InboundXml.Build(options.Value.OriginalId, persona.OpenId, clock.GetUtcNow(), "event",

@@ -7,12 +7,12 @@ namespace Bot.Simulator.Delivery;
 
 public enum ReplyOutcome { Silent, Shown, Notice }
 
-/// <summary>What the user sees: nothing, a reply (<see cref="Kind"/> text/news/…), or the platform's notice
-/// because the reply was invalid (<see cref="Detail"/> says why).</summary>
+// What the user sees: nothing, a reply (Kind text/news/…), or the platform's notice because the reply was
+// invalid (Detail says why).
 public sealed record ReplyVerdict(ReplyOutcome Outcome, string Detail, string? Kind = null, string? Text = null,
     IReadOnlyList<ChatCard>? Cards = null);
 
-/// <summary>Judges the bot's HTTP 200 answer as the platform does (§3.2, §1.7, §4).</summary>
+// Judges the bot's HTTP 200 answer as the platform does (§3.2, §1.7, §4).
 public sealed class ReplyReader(SimulatorOptions options)
 {
     static readonly XmlReaderSettings Safe = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };

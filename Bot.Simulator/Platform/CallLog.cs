@@ -1,9 +1,9 @@
 namespace Bot.Simulator.Platform;
 
-/// <param name="ErrorCode">The errcode answered; null when the answer was not a WeChat JSON body (HTTP 500, media bytes).</param>
+// ErrorCode: The errcode answered; null when the answer was not a WeChat JSON body (HTTP 500, media bytes).
 public sealed record ApiCall(DateTimeOffset At, string Method, string Path, int Status, int? ErrorCode);
 
-/// <summary>Every API call the bot made, so tests can assert what was sent and how it was answered.</summary>
+// Every API call the bot made, so tests can assert what was sent and how it was answered.
 public sealed class CallLog
 {
     readonly Lock gate = new();

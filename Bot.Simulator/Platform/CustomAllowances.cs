@@ -1,7 +1,7 @@
 namespace Bot.Simulator.Platform;
 
-/// <summary>The per-user customer-message allowances in force since mid-2023 (§6.1): a user message opens
-/// 5 sends for 48 hours; a follow, QR scan or click-menu tap opens 3 sends for 1 minute.</summary>
+// The per-user customer-message allowances in force since mid-2023 (§6.1): a user message opens 5 sends for 48
+// hours; a follow, QR scan or click-menu tap opens 3 sends for 1 minute.
 public sealed class CustomAllowances(SimClock clock)
 {
     sealed class Window(int remaining, DateTimeOffset expiresAt)
@@ -31,14 +31,14 @@ public sealed class CustomAllowances(SimClock clock)
             For(openId).AfterInteraction = new Window(3, clock.GetUtcNow().AddMinutes(1));
     }
 
-    /// <summary>An unfollow closes every window.</summary>
+    // An unfollow closes every window.
     public void Close(string openId)
     {
         lock (gate)
             users.Remove(openId);
     }
 
-    /// <summary>0 when a send was allowed (and counted); 45015 outside any window; 45047 when all open windows are spent.</summary>
+    // 0 when a send was allowed (and counted); 45015 outside any window; 45047 when all open windows are spent.
     public int TrySpend(string openId)
     {
         lock (gate)

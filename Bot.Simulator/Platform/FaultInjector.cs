@@ -2,11 +2,10 @@ namespace Bot.Simulator.Platform;
 
 public enum FaultKind { Busy, DailyLimit, Http500, Slow, ErrorCode }
 
-/// <summary>One planned fault: the next <see cref="Remaining"/> API calls (to <see cref="Path"/>, or to any API)
-/// fail this way.</summary>
+// One planned fault: the next Remaining API calls (to Path, or to any API) fail this way.
 public sealed record Fault(string? Path, int Remaining, FaultKind Kind, int DelayMs, int ErrorCode);
 
-/// <summary>Faults the test API plans and the API pipeline consumes, first planned first used.</summary>
+// Faults the test API plans and the API pipeline consumes, first planned first used.
 public sealed class FaultInjector
 {
     readonly Lock gate = new();

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 
 namespace Bot.Simulator.Platform;
 
-/// <summary>Ids the platform hands out. Counters start from the wall clock, so a restarted simulator never repeats
-/// a MsgId the bot has already stored as a dedup key.</summary>
+// Ids the platform hands out. Counters start from the wall clock, so a restarted simulator never repeats a
+// MsgId the bot has already stored as a dedup key.
 public sealed class Ids
 {
     long msgId = 24_000_000_000_000_000 + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;

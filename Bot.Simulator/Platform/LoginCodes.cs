@@ -1,6 +1,6 @@
 namespace Bot.Simulator.Platform;
 
-/// <summary>wx.login codes: single use (40163), valid 5 minutes (40029), 100 redemptions per user per minute (45011).</summary>
+// wx.login codes: single use (40163), valid 5 minutes (40029), 100 redemptions per user per minute (45011).
 public sealed class LoginCodes(SimClock clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);

@@ -2,7 +2,7 @@ namespace Bot.Simulator.Platform;
 
 public sealed record StoredMedia(string Id, string Type, byte[] Content, string ContentType, string FileName, DateTimeOffset CreatedAt);
 
-/// <summary>Temporary media: uploaded by the bot or sent by a persona, gone after 3 days (§8).</summary>
+// Temporary media: uploaded by the bot or sent by a persona, gone after 3 days (§8).
 public sealed class MediaStore(SimClock clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
@@ -18,7 +18,7 @@ public sealed class MediaStore(SimClock clock)
         return stored;
     }
 
-    /// <summary>Null for an unknown or expired id (40007).</summary>
+    // Null for an unknown or expired id (40007).
     public StoredMedia? Find(string? id)
     {
         lock (gate)

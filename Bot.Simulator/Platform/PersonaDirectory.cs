@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Simulator.Platform;
 
-/// <summary>The personas and whether each follows the Official Account.</summary>
+// The personas and whether each follows the Official Account.
 public sealed class PersonaDirectory(IOptions<SimulatorOptions> options, SimClock clock)
 {
     public sealed record FollowState(bool IsFollowing, DateTimeOffset Since, string? Scene);
@@ -13,7 +13,7 @@ public sealed class PersonaDirectory(IOptions<SimulatorOptions> options, SimCloc
 
     public IReadOnlyList<Persona> All => options.Value.EffectivePersonas;
 
-    /// <summary>By OA openid, Mini Program openid or name.</summary>
+    // By OA openid, Mini Program openid or name.
     public Persona? Find(string id) =>
         All.FirstOrDefault(p => p.OpenId == id || p.MiniProgramOpenId == id || p.Name == id);
 
@@ -21,7 +21,7 @@ public sealed class PersonaDirectory(IOptions<SimulatorOptions> options, SimCloc
 
     public Persona? ByMiniProgramOpenId(string? openId) => All.FirstOrDefault(p => p.MiniProgramOpenId == openId);
 
-    /// <summary>Personas start as followers, as the demo village's people would be.</summary>
+    // Personas start as followers, as the demo village's people would be.
     public FollowState FollowOf(Persona persona)
     {
         lock (gate)

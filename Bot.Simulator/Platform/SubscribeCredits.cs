@@ -1,7 +1,7 @@
 namespace Bot.Simulator.Platform;
 
-/// <summary>One-time subscribe-message credits per (Mini Program openid, template), granted by a simulated
-/// tap → accept and spent one per send (§7.2).</summary>
+// One-time subscribe-message credits per (Mini Program openid, template), granted by a simulated tap → accept
+// and spent one per send (§7.2).
 public sealed class SubscribeCredits
 {
     readonly Lock gate = new();

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Bot.Simulator.Platform;
 
-/// <summary>The data value rules of §7.3, keyed by the placeholder's type prefix ("thing2" → thing). Keys without a
-/// known prefix (old-style "keyword1") pass unchecked, as do enum and const values.</summary>
+// The data value rules of §7.3, keyed by the placeholder's type prefix ("thing2" → thing). Keys without a known
+// prefix (old-style "keyword1") pass unchecked, as do enum and const values.
 public static partial class TemplateDataRules
 {
     const string Date = @"\d{4}(年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})";
@@ -25,7 +25,7 @@ public static partial class TemplateDataRules
         ["phrase"] = v => PhrasePattern().IsMatch(v),
     };
 
-    /// <summary>The first key whose value breaks its rule, or null when all pass.</summary>
+    // The first key whose value breaks its rule, or null when all pass.
     public static string? FirstInvalidKey(IReadOnlyDictionary<string, string> data) =>
         data.FirstOrDefault(d => Rules.TryGetValue(TypeOf(d.Key), out var rule) && !rule(d.Value)).Key;
 

@@ -6,8 +6,8 @@ public enum TokenFamily { Classic, Stable }
 
 public sealed record TokenGrant(string? Token, int ExpiresInSeconds, int ErrorCode);
 
-/// <summary>Access tokens per §5.2: a classic fetch issues a new token and gives the previous one 5 more minutes;
-/// a stable fetch returns the same token until its last 5 minutes; force refresh is capped and spaced.</summary>
+// Access tokens per §5.2: a classic fetch issues a new token and gives the previous one 5 more minutes; a
+// stable fetch returns the same token until its last 5 minutes; force refresh is capped and spaced.
 public sealed class TokenIssuer(IOptions<SimulatorOptions> options, SimClock clock)
 {
     static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
@@ -19,7 +19,7 @@ public sealed class TokenIssuer(IOptions<SimulatorOptions> options, SimClock clo
         public string Value { get; } = value;
         public string AppId { get; } = appId;
         public DateTimeOffset ExpiresAt { get; } = expiresAt;
-        /// <summary>From here on the token answers 40001 ("not latest").</summary>
+        // From here on the token answers 40001 ("not latest").
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
@@ -70,7 +70,7 @@ public sealed class TokenIssuer(IOptions<SimulatorOptions> options, SimClock clo
         }
     }
 
-    /// <summary>0 when the token is valid for <paramref name="appId"/>; otherwise the platform's errcode.</summary>
+    // 0 when the token is valid for appId; otherwise the platform's errcode.
     public int Check(string? token, string appId)
     {
         if (string.IsNullOrEmpty(token))
@@ -88,7 +88,7 @@ public sealed class TokenIssuer(IOptions<SimulatorOptions> options, SimClock clo
         }
     }
 
-    /// <summary>Fault injection: every token issued so far answers 40001 from now on.</summary>
+    // Fault injection: every token issued so far answers 40001 from now on.
     public void InvalidateAll()
     {
         lock (gate)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Simulator.TestApi;
 
-/// <summary>The JSON API tests and the page drive the simulator with, under /sim.</summary>
+// The JSON API tests and the page drive the simulator with, under /sim.
 public static class TestApiEndpoints
 {
     public static RouteGroupBuilder MapTestApi(this IEndpointRouteBuilder app)

@@ -148,6 +148,25 @@ public sealed class ConversationScripts(LiveBot bot) : IClassFixture<LiveBot>
     }
 
     [Fact]
+    public async Task The_survey_asks_for_the_rating_first_and_then_takes_the_next_line_as_its_comment()
+    {
+        var code = await ReportForTheMemberAsync("村委会门口的路灯不亮了，晚上开会看不见路");
+        await SayAsync(Member, $"接单 {code}");
+        await SayAsync(Member, $"办结 {code} 换了灯泡");
+        var demandsBefore = await OneAsync<int>("SELECT COUNT(*) FROM demand");
+
+        var asked = await SayAsync(Villager, "2");
+        var recorded = await SayAsync(Villager, "修得挺快，就是晚上来的时候没打招呼");
+
+        Assert.Contains("还有什么意见", asked);
+        Assert.Contains("意见已记下", recorded);
+        Assert.Equal(("BasicallySatisfied", "修得挺快，就是晚上来的时候没打招呼"), (
+            await OneAsync<string>("SELECT r.value FROM rating r JOIN demand d ON d.id = r.demand_id WHERE d.code = @code", new { code }),
+            await OneAsync<string>("SELECT r.comment FROM rating r JOIN demand d ON d.id = r.demand_id WHERE d.code = @code", new { code })));
+        Assert.Equal(demandsBefore, await OneAsync<int>("SELECT COUNT(*) FROM demand"));
+    }
+
+    [Fact]
     public async Task Someone_elses_task_is_refused_and_a_villager_cannot_run_member_commands()
     {
         var code = await ReportForTheMemberAsync("巷子里的路灯一闪一闪的");

@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Outbox;
 
-/// <summary>One bot instance without its web side: the same AddDatabase/AddWeChat/AddOutbox wiring as Program.cs,
-/// on a shared test database, talking to the simulator. Several of these play a cluster.</summary>
+// One bot instance without its web side: the same AddDatabase/AddWeChat/AddOutbox wiring as Program.cs, on a
+// shared test database, talking to the simulator. Several of these play a cluster.
 public sealed class BotInstance : IAsyncDisposable
 {
     readonly IHost host;
@@ -42,7 +42,7 @@ public sealed class BotInstance : IAsyncDisposable
         ["Outbox:MaxRetryDelay"] = "00:00:00.500",
     };
 
-    /// <param name="dispatch">false: the dispatcher is registered but not started (token tests, manual batches).</param>
+    // dispatch: false: the dispatcher is registered but not started (token tests, manual batches).
     public static async Task<BotInstance> StartAsync(TestDatabase database, RunningSimulator sim,
         Action<Dictionary<string, string?>>? adjust = null, bool dispatch = true)
     {

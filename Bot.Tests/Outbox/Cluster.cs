@@ -3,7 +3,7 @@ using Bot.Tests.Simulator;
 
 namespace Bot.Tests.Outbox;
 
-/// <summary>A fresh database, the simulator, and as many bot instances as a test starts on them.</summary>
+// A fresh database, the simulator, and as many bot instances as a test starts on them.
 public sealed class Cluster : IAsyncDisposable
 {
     readonly List<BotInstance> instances = [];

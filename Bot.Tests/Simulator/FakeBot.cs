@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Simulator;
 
-/// <summary>A tiny callback endpoint on a real port that opens each delivery with our library and answers with
-/// whatever the test's handler says; it records every body it got.</summary>
+// A tiny callback endpoint on a real port that opens each delivery with our library and answers with whatever
+// the test's handler says; it records every body it got.
 public sealed class FakeBot : IAsyncDisposable
 {
     readonly WebApplication app;
@@ -21,8 +21,8 @@ public sealed class FakeBot : IAsyncDisposable
     public ConcurrentQueue<(string Query, string Body)> Deliveries { get; } = new();
     public ConcurrentQueue<OpenedCallback> Opened { get; } = new();
 
-    /// <param name="answer">Gets the opened callback, the envelope (for sealing) and the attempt number (1-based);
-    /// returns the HTTP body. It may delay to play a slow bot.</param>
+    // answer: Gets the opened callback, the envelope (for sealing) and the attempt number (1-based); returns
+    // the HTTP body. It may delay to play a slow bot.
     public static async Task<FakeBot> StartAsync(Func<OpenedCallback, CallbackEnvelope, int, Task<string>> answer)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Bot.Tests.Simulator;
 
-/// <summary>The simulator on a real loopback port, with the calls tests make through its test API.</summary>
+// The simulator on a real loopback port, with the calls tests make through its test API.
 public sealed class RunningSimulator : IAsyncDisposable
 {
     public const string Villager = "oDemoVillager0001";

@@ -5,8 +5,8 @@ using Bot.WeChat.Crypto;
 
 namespace Bot.Tests.WeChat;
 
-/// <summary>Checks our crypto against openssl and sha1sum, so a shared misunderstanding between our encoder and
-/// our decoder cannot hide: the buffer is padded here by hand, the cipher is someone else's.</summary>
+// Checks our crypto against openssl and sha1sum, so a shared misunderstanding between our encoder and our
+// decoder cannot hide: the buffer is padded here by hand, the cipher is someone else's.
 public sealed class OpenSslCrossCheck
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace Bot.Tests.WeChat;
 
-/// <summary>The test vectors of wechat-platform.md §1.2 and §1.6.</summary>
+// The test vectors of wechat-platform.md §1.2 and §1.6.
 static class Vectors
 {
     public const string Token = "villageToken2024";

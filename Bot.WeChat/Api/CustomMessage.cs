@@ -3,7 +3,7 @@ using Bot.WeChat.Callback;
 
 namespace Bot.WeChat.Api;
 
-/// <summary>A customer-service message (§6.1): needs an open per-user allowance, else 45015/45047.</summary>
+// A customer-service message (§6.1): needs an open per-user allowance, else 45015/45047.
 public sealed class CustomMessage
 {
     CustomMessage(string toUser, string msgType, JsonObject content)
@@ -18,7 +18,7 @@ public sealed class CustomMessage
     public static CustomMessage Text(string toUser, string content) =>
         new(toUser, "text", new JsonObject { ["content"] = content });
 
-    /// <summary>Exactly one article: the platform refuses more (§6.1).</summary>
+    // Exactly one article: the platform refuses more (§6.1).
     public static CustomMessage News(string toUser, NewsArticle article) =>
         new(toUser, "news", new JsonObject
         {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Bot.WeChat.Api;
 
-/// <summary>A Mini Program subscribe message (§7.3); each send spends one credit the user granted on a tap.</summary>
+// A Mini Program subscribe message (§7.3); each send spends one credit the user granted on a tap.
 public sealed record SubscribeMessage(
     string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,
     string? Page = null, string? MiniProgramState = null, string? Lang = null)

@@ -4,8 +4,8 @@ namespace Bot.WeChat.Api;
 
 public sealed record MiniProgramLink(string AppId, string PagePath);
 
-/// <summary>A template message (§6.2), verified service accounts only. <see cref="Data"/> maps a template key
-/// (e.g. "thing1") to its value; <see cref="ClientMsgId"/> guards against duplicate sends — derive it from the outbox id.</summary>
+// A template message (§6.2), verified service accounts only. Data maps a template key (e.g. "thing1") to its
+// value; ClientMsgId guards against duplicate sends — derive it from the outbox id.
 public sealed record TemplateMessage(
     string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,
     string? Url = null, MiniProgramLink? MiniProgram = null, string? ClientMsgId = null)

@@ -6,9 +6,9 @@ using System.Text.Json.Nodes;
 
 namespace Bot.WeChat.Api;
 
-/// <summary>The WeChat APIs the bot calls. Point <see cref="HttpClient.BaseAddress"/> at the simulator in
-/// development (with a trailing slash); unset, it is https://api.weixin.qq.com/. The caller supplies the access
-/// token and decides on retries from <see cref="WeChatResult.Kind"/>: this client never retries.</summary>
+// The WeChat APIs the bot calls. Point HttpClient.BaseAddress at the simulator in development (with a trailing
+// slash); unset, it is https://api.weixin.qq.com/. The caller supplies the access token and decides on retries
+// from WeChatResult.Kind: this client never retries.
 public sealed class WeChatApiClient
 {
     static readonly Uri DefaultBase = new("https://api.weixin.qq.com/");
@@ -24,12 +24,12 @@ public sealed class WeChatApiClient
         http.BaseAddress ??= DefaultBase;
     }
 
-    /// <summary>Classic token: every call issues a new one and kills the previous after ~5 minutes (§5.2).</summary>
+    // Classic token: every call issues a new one and kills the previous after ~5 minutes (§5.2).
     public Task<WeChatResult<AccessToken>> GetTokenAsync(string appId, string secret, CancellationToken ct = default) =>
         SendAsync(Get($"cgi-bin/token?grant_type=client_credential&appid={E(appId)}&secret={E(secret)}"),
             ReadToken, usesAccessToken: false, ct);
 
-    /// <summary>Stable token: the same token for all callers until its last 5 minutes; force refresh is capped (§5.2).</summary>
+    // Stable token: the same token for all callers until its last 5 minutes; force refresh is capped (§5.2).
     public Task<WeChatResult<AccessToken>> GetStableTokenAsync(string appId, string secret, bool forceRefresh = false,
         CancellationToken ct = default) =>
         SendAsync(Post("cgi-bin/stable_token", new JsonObject
@@ -40,18 +40,19 @@ public sealed class WeChatApiClient
     public Task<WeChatResult> SendCustomMessageAsync(string accessToken, CustomMessage message, CancellationToken ct = default) =>
         SendWithoutValueAsync(Post($"cgi-bin/message/custom/send?access_token={E(accessToken)}", message.Json), ct);
 
-    /// <summary>Returns the msgid that the later TEMPLATESENDJOBFINISH report carries.</summary>
+    // Returns the msgid that the later TEMPLATESENDJOBFINISH report carries.
     public Task<WeChatResult<long>> SendTemplateMessageAsync(string accessToken, TemplateMessage message,
         CancellationToken ct = default) =>
         SendAsync(Post($"cgi-bin/message/template/send?access_token={E(accessToken)}", message.ToJson()),
             json => json.GetProperty("msgid").GetInt64(), usesAccessToken: true, ct);
 
-    /// <summary>Takes the Mini Program's access token, not the Official Account's.</summary>
+    // Takes the Mini Program's access token, not the Official Account's.
     public Task<WeChatResult> SendSubscribeMessageAsync(string accessToken, SubscribeMessage message,
         CancellationToken ct = default) =>
         SendWithoutValueAsync(Post($"cgi-bin/message/subscribe/send?access_token={E(accessToken)}", message.ToJson()), ct);
 
-    /// <summary>jscode2session needs the Mini Program's secret, not a token. A code works once (40163) for ~5 minutes (40029).</summary>
+    // jscode2session needs the Mini Program's secret, not a token. A code works once (40163) for ~5 minutes
+    // (40029).
     public Task<WeChatResult<MiniProgramSession>> CodeToSessionAsync(string appId, string secret, string jsCode,
         CancellationToken ct = default) =>
         SendAsync(Get($"sns/jscode2session?appid={E(appId)}&secret={E(secret)}&js_code={E(jsCode)}&grant_type=authorization_code"),
@@ -63,8 +64,8 @@ public sealed class WeChatApiClient
         SendAsync(Get($"cgi-bin/user/info?access_token={E(accessToken)}&openid={E(openId)}&lang=zh_CN"), ReadUser,
             usesAccessToken: true, ct);
 
-    /// <summary>Downloads a temporary medium (valid 3 days, §8). An error comes back as JSON with HTTP 200; this tells
-    /// it from the file by content type and a leading '{', so an error body is never mistaken for an image.</summary>
+    // Downloads a temporary medium (valid 3 days, §8). An error comes back as JSON with HTTP 200; this tells it
+    // from the file by content type and a leading '{', so an error body is never mistaken for an image.
     public async Task<WeChatResult<DownloadedMedia>> GetMediaAsync(string accessToken, string mediaId, CancellationToken ct = default)
     {
         var request = Get($"cgi-bin/media/get?access_token={E(accessToken)}&media_id={E(mediaId)}");

@@ -1,9 +1,9 @@
 namespace Bot.WeChat.Api;
 
-/// <summary>The outcome of one API call.</summary>
-/// <param name="ErrorCode">The platform's errcode (0 on success); null when the platform gave no answer
-/// (network error, timeout, HTTP error status, unreadable body).</param>
-/// <param name="ErrorMessage">For logs only: errmsg carries a changing request id, never compare it.</param>
+// The outcome of one API call.
+// ErrorCode: The platform's errcode (0 on success); null when the platform gave no answer (network error,
+// timeout, HTTP error status, unreadable body).
+// ErrorMessage: For logs only: errmsg carries a changing request id, never compare it.
 public record WeChatResult(int? ErrorCode, WeChatErrorKind Kind, string? ErrorMessage)
 {
     public bool IsOk => Kind == WeChatErrorKind.Ok;
@@ -21,6 +21,6 @@ public record WeChatResult(int? ErrorCode, WeChatErrorKind Kind, string? ErrorMe
     };
 }
 
-/// <summary>The outcome of one API call that returns data; <see cref="Value"/> is set exactly when it succeeded.</summary>
+// The outcome of one API call that returns data; Value is set exactly when it succeeded.
 public sealed record WeChatResult<T>(T? Value, int? ErrorCode, WeChatErrorKind Kind, string? ErrorMessage)
     : WeChatResult(ErrorCode, Kind, ErrorMessage);

@@ -4,18 +4,18 @@ using Bot.WeChat.Inbound;
 
 namespace Bot.WeChat.Callback;
 
-/// <summary>Opens callback requests and seals passive replies for one Official Account (§1.2–§1.8).</summary>
+// Opens callback requests and seals passive replies for one Official Account (§1.2–§1.8).
 public sealed class CallbackEnvelope(string token, WeChatCrypto crypto)
 {
-    /// <summary>The GET check when the URL is saved in the console: answer the echostr only when this holds.</summary>
+    // The GET check when the URL is saved in the console: answer the echostr only when this holds.
     public bool IsGenuineUrlCheck(string? signature, string? timestamp, string? nonce) =>
         timestamp is not null && nonce is not null
         && WeChatSignature.Matches(WeChatSignature.ForUrl(token, timestamp, nonce), signature);
 
-    /// <summary>Verifies the signature, and when the body carries &lt;Encrypt&gt; (safe or compatible mode) verifies
-    /// msg_signature and decrypts; then parses the message.</summary>
-    /// <exception cref="WeChatCryptoException">A signature does not match or the payload does not decrypt.</exception>
-    /// <exception cref="InboundParseException">The body or the decrypted message is not valid message XML.</exception>
+    // Verifies the signature, and when the body carries <Encrypt> (safe or compatible mode) verifies
+    // msg_signature and decrypts; then parses the message.
+    // throws WeChatCryptoException: A signature does not match or the payload does not decrypt.
+    // throws InboundParseException: The body or the decrypted message is not valid message XML.
     public OpenedCallback Open(CallbackQuery query, string body)
     {
         if (!IsGenuineUrlCheck(query.Signature, query.Timestamp, query.Nonce))
@@ -33,12 +33,12 @@ public sealed class CallbackEnvelope(string token, WeChatCrypto crypto)
         return new OpenedCallback(InboundParser.Parse(xml), xml, true, timestamp, nonce);
     }
 
-    /// <summary>The HTTP body for a passive reply: the XML itself, or its encrypted envelope when the request was
-    /// encrypted. Do not seal "success" or an empty body; those go out as they are in every mode.</summary>
+    // The HTTP body for a passive reply: the XML itself, or its encrypted envelope when the request was
+    // encrypted. Do not seal "success" or an empty body; those go out as they are in every mode.
     public string Seal(string replyXml, OpenedCallback request) =>
         request.ReplyMustBeEncrypted ? Encrypted(replyXml, request.Timestamp, request.Nonce) : replyXml;
 
-    /// <summary>The §1.7 envelope; reusing the request's timestamp and nonce is accepted by the platform.</summary>
+    // The §1.7 envelope; reusing the request's timestamp and nonce is accepted by the platform.
     public string Encrypted(string replyXml, string timestamp, string nonce) =>
         Envelope(crypto.Encrypt(replyXml), timestamp, nonce);
 

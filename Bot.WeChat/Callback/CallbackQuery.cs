@@ -1,5 +1,5 @@
 namespace Bot.WeChat.Callback;
 
-/// <summary>The query parameters of a callback POST (§1.3); all may be missing on a forged request.</summary>
+// The query parameters of a callback POST (§1.3); all may be missing on a forged request.
 public sealed record CallbackQuery(
     string? Signature, string? Timestamp, string? Nonce, string? EncryptType = null, string? MsgSignature = null);

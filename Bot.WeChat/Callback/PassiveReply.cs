@@ -2,10 +2,10 @@ using Bot.WeChat.Inbound;
 
 namespace Bot.WeChat.Callback;
 
-/// <summary>Passive reply XML (§4): To/From swapped from the request, CreateTime in seconds.</summary>
+// Passive reply XML (§4): To/From swapped from the request, CreateTime in seconds.
 public static class PassiveReply
 {
-    /// <summary>The "no reply" answer, sent as is even in safe mode.</summary>
+    // The "no reply" answer, sent as is even in safe mode.
     public const string Success = "success";
 
     const int ArticlesForUserMessages = 1;
@@ -15,8 +15,8 @@ public static class PassiveReply
         // iPhones show "\r\n" as two line breaks.
         w.WriteCData("Content", content.Replace("\r\n", "\n")));
 
-    /// <summary>News articles beyond what the platform shows (1 for a user message, 8 for an event) are left out,
-    /// as the platform would drop them silently anyway.</summary>
+    // News articles beyond what the platform shows (1 for a user message, 8 for an event) are left out, as the
+    // platform would drop them silently anyway.
     public static string News(InboundMessage request, IReadOnlyList<NewsArticle> articles, DateTimeOffset now)
     {
         if (articles.Count == 0)

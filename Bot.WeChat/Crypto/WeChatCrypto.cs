@@ -4,8 +4,8 @@ using System.Text;
 
 namespace Bot.WeChat.Crypto;
 
-/// <summary>The AES scheme of §1.6: AES-256-CBC, IV = key[0..16), PKCS#7 padding to 32-byte blocks,
-/// plaintext = random16 | BE32 length | message (UTF-8) | AppId.</summary>
+// The AES scheme of §1.6: AES-256-CBC, IV = key[0..16), PKCS#7 padding to 32-byte blocks, plaintext = random16
+// | BE32 length | message (UTF-8) | AppId.
 public sealed class WeChatCrypto
 {
     const int PadBlock = 32;
@@ -31,7 +31,7 @@ public sealed class WeChatCrypto
 
     public string Encrypt(string message) => Encrypt(message, RandomNumberGenerator.GetBytes(RandomLength));
 
-    /// <summary>Encrypts with the given 16 "random" bytes; fixed bytes make the output reproducible for tests.</summary>
+    // Encrypts with the given 16 "random" bytes; fixed bytes make the output reproducible for tests.
     public string Encrypt(string message, ReadOnlySpan<byte> random16)
     {
         if (random16.Length != RandomLength)

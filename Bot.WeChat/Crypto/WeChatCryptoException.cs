@@ -1,6 +1,6 @@
 namespace Bot.WeChat.Crypto;
 
-/// <summary>A callback or reply that fails a signature or decryption check; never a bug on our side.</summary>
+// A callback or reply that fails a signature or decryption check; never a bug on our side.
 public sealed class WeChatCryptoException(WeChatCryptoFailure failure, string message)
     : Exception($"{failure}: {message}")
 {

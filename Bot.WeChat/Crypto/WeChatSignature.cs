@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Bot.WeChat.Crypto;
 
-/// <summary>The SHA-1 signatures of §1.2/§1.5: <c>signature</c> over Token, timestamp and nonce, and
-/// <c>msg_signature</c>, which adds the Encrypt text.</summary>
+// The SHA-1 signatures of §1.2/§1.5: signature over Token, timestamp and nonce, and msg_signature, which adds
+// the Encrypt text.
 public static class WeChatSignature
 {
     public static string Compute(params string[] parts)

@@ -4,15 +4,15 @@ namespace Bot.WeChat.Inbound;
 
 public sealed record SubscribeEvent : InboundEvent
 {
-    /// <summary>The scene of a parametric QR code (EventKey without its "qrscene_" prefix); null for a plain follow.</summary>
+    // The scene of a parametric QR code (EventKey without its "qrscene_" prefix); null for a plain follow.
     public string? SceneKey { get; init; }
     public string? Ticket { get; init; }
 }
 
-/// <summary>Platform policy: delete the user's personal data.</summary>
+// Platform policy: delete the user's personal data.
 public sealed record UnsubscribeEvent : InboundEvent;
 
-/// <summary>An existing follower scanned a parametric QR code; EventKey is the scene, without a prefix.</summary>
+// An existing follower scanned a parametric QR code; EventKey is the scene, without a prefix.
 public sealed record ScanEvent : InboundEvent
 {
     public string SceneKey => EventKey ?? "";
@@ -37,10 +37,10 @@ public sealed record ViewEvent : InboundEvent
     public string? MenuId { get; init; }
 }
 
-/// <summary>The delivery report of a template message; <see cref="InboundMessage.MsgId"/> holds its MsgID.</summary>
+// The delivery report of a template message; InboundMessage.MsgId holds its MsgID.
 public sealed record TemplateSendJobFinishEvent : InboundEvent
 {
-    /// <summary>"success", "failed:user block", "failed: system failed" (with a space), …</summary>
+    // "success", "failed:user block", "failed: system failed" (with a space), …
     public required string Status { get; init; }
     public bool IsDelivered => Status == "success";
     public override string DedupKey => $"template:{MsgId}:{Status}";

@@ -1,33 +1,33 @@
 namespace Bot.WeChat.Inbound;
 
-/// <summary>A message or event pushed to the callback URL (§2). Pattern-match on the concrete records.</summary>
+// A message or event pushed to the callback URL (§2). Pattern-match on the concrete records.
 public abstract record InboundMessage
 {
-    /// <summary>The Official Account's original id (gh_…).</summary>
+    // The Official Account's original id (gh_…).
     public string ToUserName { get; init; } = "";
-    /// <summary>The sender's openid.</summary>
+    // The sender's openid.
     public string FromUserName { get; init; } = "";
     public DateTimeOffset CreateTime { get; init; }
     public string MsgType { get; init; } = "";
     public long? MsgId { get; init; }
 
-    /// <summary>The platform retries a delivery up to three times; equal keys mean the same delivery (§3.3).</summary>
+    // The platform retries a delivery up to three times; equal keys mean the same delivery (§3.3).
     public abstract string DedupKey { get; }
 
-    /// <summary>Whether a news reply may carry up to 8 articles (events) or only 1 (user messages), §4.</summary>
+    // Whether a news reply may carry up to 8 articles (events) or only 1 (user messages), §4.
     public abstract bool IsEvent { get; }
 
     protected string SenderAndSecond => $"{FromUserName}:{CreateTime.ToUnixTimeSeconds()}";
 }
 
-/// <summary>Something a user wrote or sent; carries a MsgId.</summary>
+// Something a user wrote or sent; carries a MsgId.
 public abstract record UserMessage : InboundMessage
 {
     public override string DedupKey => MsgId is { } id ? $"msg:{id}" : $"msg:{SenderAndSecond}:{MsgType}";
     public override bool IsEvent => false;
 }
 
-/// <summary>An event (MsgType "event"); has no MsgId, so its key is sender + second + event + key.</summary>
+// An event (MsgType "event"); has no MsgId, so its key is sender + second + event + key.
 public abstract record InboundEvent : InboundMessage
 {
     public string Event { get; init; } = "";
@@ -36,7 +36,7 @@ public abstract record InboundEvent : InboundMessage
     public override bool IsEvent => true;
 }
 
-/// <summary>A type or event this library does not model; the callback should answer "success".</summary>
+// A type or event this library does not model; the callback should answer "success".
 public sealed record UnknownMessage : InboundMessage
 {
     public string? Event { get; init; }

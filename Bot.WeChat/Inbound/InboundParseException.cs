@@ -1,4 +1,4 @@
 namespace Bot.WeChat.Inbound;
 
-/// <summary>A callback body that is not WeChat message XML (malformed, DTD, or a missing header field).</summary>
+// A callback body that is not WeChat message XML (malformed, DTD, or a missing header field).
 public sealed class InboundParseException(string message, Exception? inner = null) : Exception(message, inner);

@@ -4,12 +4,13 @@ using System.Xml.Linq;
 
 namespace Bot.WeChat.Inbound;
 
-/// <summary>Turns decrypted callback XML (§2) into an <see cref="InboundMessage"/>.</summary>
+// Turns decrypted callback XML (§2) into an InboundMessage.
 public static class InboundParser
 {
     const string QrScenePrefix = "qrscene_";
 
-    /// <exception cref="InboundParseException">Not well-formed, has a DTD, lacks a header field or has a non-numeric number.</exception>
+    // throws InboundParseException: Not well-formed, has a DTD, lacks a header field or has a non-numeric
+    // number.
     public static InboundMessage Parse(string xml)
     {
         XElement root;

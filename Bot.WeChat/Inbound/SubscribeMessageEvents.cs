@@ -9,13 +9,13 @@ public sealed record SubscribeDecision(string TemplateId, string Status, string?
 
 public sealed record SubscribeDelivery(string TemplateId, long? MsgId, int? ErrorCode, string? ErrorStatus);
 
-/// <summary>The user answered a subscription popup (one decision per template).</summary>
+// The user answered a subscription popup (one decision per template).
 public sealed record SubscribeMsgPopupEvent : InboundEvent
 {
     public required IReadOnlyList<SubscribeDecision> Decisions { get; init; }
 }
 
-/// <summary>The user changed a subscription in settings (only rejections are pushed).</summary>
+// The user changed a subscription in settings (only rejections are pushed).
 public sealed record SubscribeMsgChangeEvent : InboundEvent
 {
     public required IReadOnlyList<SubscribeDecision> Decisions { get; init; }

@@ -10,7 +10,7 @@ public sealed record TextMessage : UserMessage
 public sealed record ImageMessage : UserMessage
 {
     public required string PicUrl { get; init; }
-    /// <summary>Valid for 3 days only: download it at once (§8).</summary>
+    // Valid for 3 days only: download it at once (§8).
     public required string MediaId { get; init; }
 }
 
@@ -18,11 +18,11 @@ public sealed record VoiceMessage : UserMessage
 {
     public required string MediaId { get; init; }
     public required string Format { get; init; }
-    /// <summary>Speech-to-text; only when recognition is enabled for the account, and it may never arrive.</summary>
+    // Speech-to-text; only when recognition is enabled for the account, and it may never arrive.
     public string? Recognition { get; init; }
 }
 
-/// <summary>Both "video" and "shortvideo".</summary>
+// Both "video" and "shortvideo".
 public sealed record VideoMessage : UserMessage
 {
     public required string MediaId { get; init; }
@@ -32,9 +32,9 @@ public sealed record VideoMessage : UserMessage
 
 public sealed record LocationMessage : UserMessage
 {
-    /// <summary>Location_X.</summary>
+    // Location_X.
     public required double Latitude { get; init; }
-    /// <summary>Location_Y.</summary>
+    // Location_Y.
     public required double Longitude { get; init; }
     public required int Scale { get; init; }
     public required string Label { get; init; }

@@ -11,6 +11,12 @@ namespace Bot.Admin;
 
 public static class AdminEndpoints
 {
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdmin);

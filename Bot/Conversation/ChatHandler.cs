@@ -52,7 +52,8 @@ public sealed class ChatHandler(PeopleStore people, VillagerChat villagers, Staf
             Verb.Status => await villagers.ListAsync(openId, ct),
             Verb.Withdraw => await villagers.WithdrawAsync(openId, command, ct),
             Verb.Rate => await villagers.RateAsync(openId, command, ct),
-            _ => await villagers.ReportAsync(openId, content.Trim(), ct),
+            _ => await villagers.CommentAsync(openId, content.Trim(), options.CommentWindow, ct)
+                 ?? await villagers.ReportAsync(openId, content.Trim(), ct),
         };
     }
 

@@ -106,8 +106,9 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         try
         {
             var rated = await work.RateAsync(demand, new Actor(villager!.Id, ActorRole.Villager), value, comment, ct);
+            // One question at a time: the rating first, then, if none came with it, an optional comment.
             if (value.Counts())
-                return Say("rated-thanks", new { code = demand.Code, rating = value.Chinese() });
+                return Say(comment is null ? "rated-ask-comment" : "rated-thanks", new { code = demand.Code, rating = value.Chinese() });
             var handler = rated.HandlerId is { } h ? await people.FindAsync(h, ct) : null;
             return Say("rated-reopened", new
             {
@@ -119,6 +120,16 @@ public sealed class VillagerChat(PeopleStore people, DemandStore demands, Demand
         {
             return Refusal.For(refused, demand, "评价", templates);
         }
+    }
+
+    // The answer to "any comment?": plain text soon after a rating without one is that comment, not a new demand.
+    public async Task<ChatReply?> CommentAsync(string openId, string text, TimeSpan window, CancellationToken ct)
+    {
+        if (await people.FindByOpenIdAsync(openId, ct) is not { } villager
+            || await demands.RatingAwaitingCommentAsync(villager.Id, clock.GetUtcNow() - window, ct) is not { } ratingId)
+            return null;
+        await demands.AddRatingCommentAsync(ratingId, text, ct);
+        return Say("comment-recorded");
     }
 
     // Photos, voice and a location sent within the window belong to the demand just raised (or, for a
