@@ -1,7 +1,4 @@
-using Bot.Domain.Demands;
-using Bot.Domain.Messages;
-using Bot.Domain.Outbox;
-using Bot.Domain.People;
+using Bot.Demands;
 using Bot.Hosting;
 using Bot.Jobs;
 using Bot.Outbox;
@@ -12,10 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-// One bot instance without its web side: Program.cs's wiring of what the jobs and the outbox use
-// (AddConversation is left out: the chat, its classifier and media fetcher play no part here).
+// One bot instance without its web side: Program.cs's Add calls for what the jobs and the outbox use
+// (AddConversation and AddMiniProgram are left out: the chat and the mini-program play no part here).
 static class BenchBot
 {
     // running: false builds the container only, for storing triggers without firing or sending anything.
@@ -40,13 +36,7 @@ static class BenchBot
         });
         builder.Services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddDatabase();
-        builder.Services.AddOptions<TimeLimitOptions>().BindConfiguration(TimeLimitOptions.Section);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimeLimitOptions>>().Value);
-        builder.Services.AddOptions<QuietHours>().BindConfiguration(QuietHours.Section);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<QuietHours>>().Value);
-        builder.Services.AddSingleton(_ => new Templates(Path.Combine(AppContext.BaseDirectory, "templates")));
-        builder.Services.AddSingleton<PeopleStore>();
-        builder.Services.AddSingleton<DemandWork>();
+        builder.Services.AddDemands();
         builder.Services.AddWeChat();
         builder.Services.AddOutbox();
         builder.Services.AddBotJobs();
