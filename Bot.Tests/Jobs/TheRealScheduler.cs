@@ -97,4 +97,35 @@ public sealed class TheRealScheduler
             await first.DisposeAsync();
         }
     }
+
+    // A process cannot be killed inside a test run; stopping the instance that planned the reminders,
+    // before they come due, leaves them to the cluster all the same.
+    [Fact]
+    public async Task The_reminders_of_an_instance_that_went_away_are_run_by_another()
+    {
+        var store = new ScheduledBot(start: false); // owns the database and the demo village, never fires
+        await store.InitializeAsync();
+        var gone = new ScheduledBot(sharing: store);
+        await gone.InitializeAsync();
+        try
+        {
+            var demand = await gone.ReportAsync();
+            await gone.DisposeAsync();
+            var other = new ScheduledBot(sharing: store);
+            await other.InitializeAsync();
+            try
+            {
+                Assert.True(await store.EventuallyAsync("SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }));
+                Assert.Equal(1, await store.Store.ScalarAsync<long>(Reminders, new { key = $"demand:{demand.Id}:accept-reminder-1:v{demand.Version}:%" }));
+            }
+            finally
+            {
+                await other.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
 }
