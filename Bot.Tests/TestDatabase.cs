@@ -19,7 +19,8 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public TestDatabase()
     {
-        ConnectionString = new MySqlConnectionStringBuilder(ServerConnectionString) { Database = Name }.ConnectionString;
+        // A generous connect timeout: CI runs many bots, schedulers and MariaDB on two shared cores.
+        ConnectionString = new MySqlConnectionStringBuilder(ServerConnectionString) { Database = Name, ConnectionTimeout = 60 }.ConnectionString;
         Db = new Db(ConnectionString);
     }
 

@@ -7,6 +7,7 @@ using Quartz;
 namespace Bot.Tests.Jobs;
 
 // Through Quartz itself, clustered on MariaDB, on the real clock with windows of seconds.
+[Collection(TimingSensitive.Name)]
 public sealed class TheRealScheduler
 {
     const string Reminders = "SELECT COUNT(*) FROM outbox WHERE kind = 'accept-reminder-1' AND idempotency_key LIKE @key";

@@ -5,6 +5,7 @@ using static Bot.Tests.MiniProgram.MiniProgramBot;
 
 namespace Bot.Tests.MiniProgram;
 
+[Collection(TimingSensitive.Name)]
 public sealed class ThrottledBot : MiniProgramBot
 {
     protected override Dictionary<string, string?> Settings()

@@ -6,6 +6,7 @@ using Dapper;
 
 namespace Bot.Tests.Outbox;
 
+[Collection(TimingSensitive.Name)]
 public sealed class DispatchingTheOutbox
 {
     const string Template = "cgi-bin/message/template/send";

@@ -7,6 +7,7 @@ namespace Bot.Tests.Outbox;
 
 // Someone who uses only the mini-program has no Official Account openid: the last channel is a
 // subscribe message, one per consent they gave (§7.2).
+[Collection(TimingSensitive.Name)]
 public sealed class ReachingAMiniProgramUser
 {
     const string Done = "SUB_DEMAND_DONE";

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Tests.Outbox;
 
 // The whole bot on a real port: the simulator's callback opens the window, the dispatcher spends it.
+[Collection(TimingSensitive.Name)]
 public sealed class BotOnAPort(RunningSimulator sim, int port) : BotApp
 {
     protected override Dictionary<string, string?> Settings()

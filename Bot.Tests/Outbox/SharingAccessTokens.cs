@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Outbox;
 
+[Collection(TimingSensitive.Name)]
 public sealed class SharingAccessTokens
 {
     static async Task<WeChatResult> AskAboutAsync(BotInstance bot, string openId)
