@@ -83,21 +83,6 @@ public sealed class DemandWriter(MySqlConnection connection, MySqlTransaction tr
         await connection.ExecuteAsync(EventSql, rows, transaction);
     }
 
-    // The unique key makes the same message enqueued twice a no-op. Not INSERT IGNORE: its warning
-    // makes MySql.Data 8.0.16 read SHOW WARNINGS, whose MariaDB collation id it cannot map.
-    const string EnqueueSql = """
-        INSERT INTO outbox (idempotency_key, recipient_id, recipient_openid, kind, payload, status, next_attempt_at, created_at)
-        VALUES (@IdempotencyKey, @RecipientId, @RecipientOpenId, @Kind, @PayloadJson, 'Pending', @NotBefore, @Now)
-        ON DUPLICATE KEY UPDATE idempotency_key = idempotency_key
-        """;
-
-    public async Task EnqueueAsync(IEnumerable<OutboxMessage> messages, DateTimeOffset now)
-    {
-        var rows = messages.Select(m => new
-        {
-            m.IdempotencyKey, m.RecipientId, m.RecipientOpenId, m.Kind, m.PayloadJson, Now = now.UtcDateTime,
-            NotBefore = (m.NotBefore ?? now).UtcDateTime,
-        });
-        await connection.ExecuteAsync(EnqueueSql, rows, transaction);
-    }
+    public async Task EnqueueAsync(IEnumerable<OutboxMessage> messages, DateTimeOffset now) =>
+        await connection.ExecuteAsync(OutboxStore.InsertSql, messages.Select(m => OutboxStore.Args(m, now)), transaction);
 }
