@@ -12,10 +12,11 @@ using Microsoft.Extensions.Logging;
 
 // One bot instance without its web side: Program.cs's Add calls for what the jobs and the outbox use
 // (AddConversation and AddMiniProgram are left out: the chat and the mini-program play no part here).
+// The outbox bench leaves the jobs out too (withJobs: false), so no scheduler competes for the cores.
 static class BenchBot
 {
     // running: false builds the container only, for storing triggers without firing or sending anything.
-    public static IHost Build(string connectionString, string simUrl, bool running)
+    public static IHost Build(string connectionString, string simUrl, bool running, bool withJobs = true)
     {
         var defaults = new SimulatorOptions();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -29,6 +30,7 @@ static class BenchBot
             ["WeChat:ApiBaseUrl"] = simUrl,
             // Nobody has written to the account lately, so reminders go as template messages.
             ["WeChat:Templates:task-reminder"] = "TPL_TASK_ASSIGNED",
+            ["WeChat:Templates:task-assigned"] = "TPL_TASK_ASSIGNED",
             ["Outbox:PollInterval"] = "00:00:00.050",
             // Start = End: no quiet hours, so the figures do not depend on the hour the bench runs at.
             ["QuietHours:Start"] = "00:00",
@@ -39,7 +41,8 @@ static class BenchBot
         builder.Services.AddDemands();
         builder.Services.AddWeChat();
         builder.Services.AddOutbox();
-        builder.Services.AddBotJobs();
+        if (withJobs)
+            builder.Services.AddBotJobs();
         if (!running)
             builder.Services.RemoveAll<IHostedService>();
         return builder.Build();

@@ -86,24 +86,7 @@ static class OutboxBench
 
     static async Task<IHost> StartBotAsync(string connectionString, string simUrl)
     {
-        var defaults = new SimulatorOptions();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = connectionString,
-            ["WeChat:Token"] = defaults.Token,
-            ["WeChat:EncodingAESKey"] = defaults.EncodingAESKey,
-            ["WeChat:AppId"] = defaults.AppId,
-            ["WeChat:AppSecret"] = defaults.AppSecret,
-            ["WeChat:ApiBaseUrl"] = simUrl,
-            ["WeChat:Templates:task-assigned"] = "TPL_TASK_ASSIGNED",
-            ["Outbox:PollInterval"] = "00:00:00.050",
-        });
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.AddDatabase();
-        builder.Services.AddWeChat();
-        builder.Services.AddOutbox();
-        var host = builder.Build();
+        var host = BenchBot.Build(connectionString, simUrl, running: true, withJobs: false);
         await host.StartAsync();
         return host;
     }
