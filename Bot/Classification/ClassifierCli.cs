@@ -14,7 +14,7 @@ public static class ClassifierCli
     const string Usage = """
         usage: classifier train [--corpus FILE] [--with-corrections] [--out FILE]
                classifier eval FILE [--model FILE]
-               classifier cv [--folds 5] [--corpus FILE]
+               classifier cv [--folds 5] [--corpus FILE] [--errors FILE]
                classifier tune [--folds 5] [--corpus FILE]
                classifier predict "text" [--model FILE]
                classifier check-corpus [FILE]
@@ -104,6 +104,11 @@ public static class ClassifierCli
         Console.WriteLine($"{options.Folds}-fold stratified cross-validation on {corpus.Count} examples ({clock.Elapsed.TotalSeconds:0.0} s)");
         ReportPrinter.Detailed(reports[0]);
         ReportPrinter.Comparison(reports);
+        if (options.Errors is not null)
+        {
+            MissesFile.Write(options.Errors, reports[0].Misses);
+            Console.WriteLine($"{reports[0].Misses.Count} out-of-fold misses written to {options.Errors}");
+        }
         Console.WriteLine(reports[0].SummaryLine());
         return 0;
     }

@@ -1,7 +1,7 @@
 namespace Bot.Classification;
 
 // The classifier commands' options; paths default to the repository's data/ and models/ folders.
-sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnly, bool WithCorrections = false)
+sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnly, bool WithCorrections = false, string? Errors = null)
 {
     public static CliArguments Parse(string[] args)
     {
@@ -18,6 +18,7 @@ sealed record CliArguments(string Corpus, string Model, int Folds, bool ModelOnl
                 "--folds" => parsed with { Folds = int.TryParse(Value(), out var k) && k >= 2 ? k : throw new ArgumentException("--folds needs a whole number ≥ 2") },
                 "--model-only" => parsed with { ModelOnly = true },
                 "--with-corrections" => parsed with { WithCorrections = true },
+                "--errors" => parsed with { Errors = Value() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

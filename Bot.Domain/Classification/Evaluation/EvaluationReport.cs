@@ -4,7 +4,7 @@ namespace Bot.Domain.Classification.Evaluation;
 
 // How one method did on a labelled set: both heads, the auto-accept rule and the costly colour error.
 public sealed record EvaluationReport(string Method, HeadReport Category, HeadReport Colour, double AutoAcceptShare,
-    double AutoAcceptAccuracy, int OrangeCalledGreen)
+    double AutoAcceptAccuracy, int OrangeCalledGreen, IReadOnlyList<Miss> Misses)
 {
     public double OrangeRecall => Colour.Recall[(int)Demands.Colour.Orange];
 
@@ -18,7 +18,10 @@ public sealed record EvaluationReport(string Method, HeadReport Category, HeadRe
         return new EvaluationReport(method, category, colour,
             truth.Count == 0 ? 0 : accepted.Length / (double)truth.Count,
             accepted.Length == 0 ? 0 : accepted.Count(i => scores[i].DecidedCategory == truth[i].Category) / (double)accepted.Length,
-            colour.Confusion[(int)Demands.Colour.Orange, (int)Demands.Colour.Green]);
+            colour.Confusion[(int)Demands.Colour.Orange, (int)Demands.Colour.Green],
+            Enumerable.Range(0, truth.Count)
+                .Where(i => scores[i].DecidedCategory != truth[i].Category || scores[i].DecidedColour != truth[i].Colour)
+                .Select(i => new Miss(truth[i], scores[i])).ToArray());
     }
 
     public string SummaryLine() => FormattableString.Invariant(
