@@ -30,6 +30,7 @@ public sealed class JobsOptions
     // Quartz cron expressions, Asia/Shanghai time.
     public string WeeklyReportCron { get; set; } = "0 0 8 ? * MON";
     public string MonthlyEvaluationCron { get; set; } = "0 0 8 1 * ?";
+    public string ClassifierRetrainCron { get; set; } = "0 0 3 ? * SUN";
 
     public double EvaluationBottomShare { get; set; } = 0.2;
     public int EvaluationMinRated { get; set; } = 5;

@@ -18,8 +18,8 @@ public static class JobsSetup
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.FirstReminderAt is > 0 and < 1 && o.SecondReminderAt > o.FirstReminderAt && o.SecondReminderAt < 1,
                 "Jobs:FirstReminderAt and Jobs:SecondReminderAt are shares of the time limit, 0 < first < second < 1.")
-            .Validate(o => CronExpression.TryParse(o.WeeklyReportCron, out _) && CronExpression.TryParse(o.MonthlyEvaluationCron, out _),
-                "Jobs:WeeklyReportCron and Jobs:MonthlyEvaluationCron must be Quartz cron expressions.")
+            .Validate(o => new[] { o.WeeklyReportCron, o.MonthlyEvaluationCron, o.ClassifierRetrainCron }.All(c => CronExpression.TryParse(c, out _)),
+                "Jobs:WeeklyReportCron, Jobs:MonthlyEvaluationCron and Jobs:ClassifierRetrainCron must be Quartz cron expressions.")
             .Validate(o => o.EvaluationBottomShare is >= 0 and <= 1 && o.EvaluationMinRated >= 1,
                 "Jobs:EvaluationBottomShare is a share (0–1) and Jobs:EvaluationMinRated at least 1.")
             .ValidateOnStart();
@@ -60,6 +60,7 @@ public static class JobsSetup
             Durable<WeeklyReportJob>(q, WeeklyReportJob.Key);
             Durable<MonthlyEvaluationJob>(q, MonthlyEvaluationJob.Key);
             Durable<ScheduleSweepJob>(q, ScheduleSweepJob.Key);
+            Durable<ClassifierRetrainJob>(q, ClassifierRetrainJob.Key);
         });
         services.AddQuartzExecutionHistory(o =>
         {
@@ -86,6 +87,7 @@ public static class JobsSetup
             .Build();
         await scheduler.ScheduleJob(Cron(WeeklyReportJob.Key, options.WeeklyReportCron), ScheduleJobOptions.Replacing, ct);
         await scheduler.ScheduleJob(Cron(MonthlyEvaluationJob.Key, options.MonthlyEvaluationCron), ScheduleJobOptions.Replacing, ct);
+        await scheduler.ScheduleJob(Cron(ClassifierRetrainJob.Key, options.ClassifierRetrainCron), ScheduleJobOptions.Replacing, ct);
         // The sweep runs at every start (Quartz fires a trigger starting now at once) and then every SweepEvery.
         await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity(ScheduleSweepJob.Key.Name, "recurring").ForJob(ScheduleSweepJob.Key)
             .StartNow()

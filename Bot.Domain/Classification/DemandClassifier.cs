@@ -46,11 +46,14 @@ public sealed class DemandClassifier
 
     public static DemandClassifier Load(ClassifierOptions options)
     {
-        var path = Path.IsPathRooted(options.ModelPath) ? options.ModelPath : Path.Combine(AppContext.BaseDirectory, options.ModelPath);
-        var (model, version) = ModelFile.Read(path);
-        var rule = new ConfidenceRule(options.MinProbability ?? model.ConfidenceRule.MinProbability, options.MinMargin ?? model.ConfidenceRule.MinMargin);
-        return new DemandClassifier(model, version, rule);
+        var (model, version) = ModelFile.Read(options.ResolvedPath(options.ModelPath));
+        return From(model, version, options);
     }
+
+    // The configured confidence rule, where one is set, overrides the one the model carries.
+    public static DemandClassifier From(ClassifierModel model, string version, ClassifierOptions options) =>
+        new(model, version, new ConfidenceRule(options.MinProbability ?? model.ConfidenceRule.MinProbability,
+            options.MinMargin ?? model.ConfidenceRule.MinMargin));
 
     public static DemandClassifier FromModel(ClassifierModel model) => new(model, ModelFile.VersionOf(model), model.ConfidenceRule);
 

@@ -26,6 +26,7 @@ public static class AdminEndpoints
         admin.MapGet("/time-limits", (TimeLimitOptions limits) => TypedResults.Ok(limits))
             .WithSummary("Time limits per colour and level (configuration: TimeLimits)");
         admin.MapJobs();
+        admin.MapClassifier();
         app.MapJobsPage();
     }
 

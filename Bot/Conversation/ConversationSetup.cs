@@ -1,3 +1,4 @@
+using Bot.Classification;
 using Bot.Domain.Classification;
 using Bot.Domain.Messages;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,13 @@ public static class ConversationSetup
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
-        services.AddSingleton(sp => DemandClassifier.Load(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClassifierOptions>>().Value);
+        services.AddSingleton(sp => new RunningClassifier(DemandClassifier.Load(sp.GetRequiredService<ClassifierOptions>())));
+        services.AddSingleton<ClassifierModelStore>();
+        services.AddSingleton<CorrectionStore>();
+        services.AddSingleton<ClassifierRetraining>();
+        services.AddSingleton<ClassifierRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClassifierRefresher>());
         services.AddSingleton<VillagerChat>();
         services.AddSingleton<StaffChat>();
         services.AddSingleton<ChatHandler>();
@@ -26,7 +33,7 @@ public static class ConversationSetup
         try
         {
             services.GetRequiredService<Templates>();
-            services.GetRequiredService<DemandClassifier>();
+            services.GetRequiredService<RunningClassifier>();
             return true;
         }
         catch (Exception e) when (e is TemplateMissing or ClassifierModelException)

@@ -10,13 +10,13 @@ namespace Bot.Demands;
 // A villager's report, whether typed in chat or sent from the mini-program: classified, stored,
 // assigned (or sent to triage), the handler's task push written in the same transaction, and the
 // acknowledgement worded once.
-public sealed class DemandReporting(PeopleStore people, DemandIntake intake, DemandClassifier classifier, QuietHours quiet,
+public sealed class DemandReporting(PeopleStore people, DemandIntake intake, RunningClassifier classifier, QuietHours quiet,
     Templates templates, TimeProvider clock)
 {
     public async Task<Reported> ReportAsync(Person villager, string text, Location? location, CancellationToken ct,
         Func<DemandWriter, Demand, Task>? alsoWrite = null)
     {
-        var grade = classifier.Classify(text);
+        var grade = classifier.Current.Classify(text);
         var household = await people.HouseholdLabelAsync(villager.HouseholdId, ct);
         var demand = await intake.SubmitAsync(
             new NewDemand(villager.Id, villager.VillageId, villager.HouseholdId, text, location),

@@ -55,12 +55,14 @@ public static class ClassifierTrainer
         return new TrainingResult(model, outOfFold);
     }
 
-    // Corrections from the team replace corpus lines with the same text and are otherwise added.
+    // Corrections from the team replace corpus lines with the same text in place (the order decides the
+    // calibration folds, so a correction that agrees with the corpus changes nothing) and are otherwise added.
     public static IReadOnlyList<LabelledText> WithCorrections(IReadOnlyList<LabelledText> corpus, IReadOnlyList<LabelledText> corrections)
     {
-        var latest = corrections.GroupBy(c => c.Text).Select(g => g.Last()).ToArray();
-        var texts = latest.Select(c => c.Text).ToHashSet();
-        return corpus.Where(e => !texts.Contains(e.Text)).Concat(latest).ToArray();
+        var latest = corrections.GroupBy(c => c.Text).ToDictionary(g => g.Key, g => g.Last());
+        var inCorpus = corpus.Select(e => e.Text).ToHashSet();
+        return corpus.Select(e => latest.GetValueOrDefault(e.Text, e))
+            .Concat(latest.Values.Where(c => !inCorpus.Contains(c.Text))).ToArray();
     }
 
     public sealed record Fitted(Vocabulary Vocabulary, LinearHead Category, LinearHead Colour);

@@ -35,7 +35,13 @@ public static class ModelFile
     public static (ClassifierModel Model, string Version) Read(string path)
     {
         if (!File.Exists(path)) throw new ClassifierModelException(path, "the file does not exist");
-        var bytes = File.ReadAllBytes(path);
+        return FromBytes(File.ReadAllBytes(path), path);
+    }
+
+    // `source` names where the bytes came from (a path, a database row) in the error.
+    public static (ClassifierModel Model, string Version) FromBytes(byte[] bytes, string source)
+    {
+        var path = source;
         if (bytes.Length < Magic.Length + 4 + 32 || !bytes.AsSpan(0, 4).SequenceEqual(Magic))
             throw new ClassifierModelException(path, "it is not a demand classifier model (no DCLF header)");
         var format = BitConverter.ToInt32(bytes, 4);
