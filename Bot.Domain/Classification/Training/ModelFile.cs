@@ -41,15 +41,14 @@ public static class ModelFile
     // `source` names where the bytes came from (a path, a database row) in the error.
     public static (ClassifierModel Model, string Version) FromBytes(byte[] bytes, string source)
     {
-        var path = source;
         if (bytes.Length < Magic.Length + 4 + 32 || !bytes.AsSpan(0, 4).SequenceEqual(Magic))
-            throw new ClassifierModelException(path, "it is not a demand classifier model (no DCLF header)");
+            throw new ClassifierModelException(source, "it is not a demand classifier model (no DCLF header)");
         var format = BitConverter.ToInt32(bytes, 4);
         if (format != FormatVersion)
-            throw new ClassifierModelException(path, $"it has format version {format}, this build reads version {FormatVersion}; retrain it");
+            throw new ClassifierModelException(source, $"it has format version {format}, this build reads version {FormatVersion}; retrain it");
         var payload = bytes.AsSpan(8, bytes.Length - 8 - 32);
         if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-            throw new ClassifierModelException(path, "the content does not match its checksum (truncated or corrupt)");
+            throw new ClassifierModelException(source, "the content does not match its checksum (truncated or corrupt)");
         try
         {
             using var reader = new BinaryReader(new MemoryStream(payload.ToArray()), Encoding.UTF8);
@@ -57,7 +56,7 @@ public static class ModelFile
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidDataException)
         {
-            throw new ClassifierModelException(path, $"the content is malformed ({e.Message})", e);
+            throw new ClassifierModelException(source, $"the content is malformed ({e.Message})", e);
         }
     }
 
