@@ -76,6 +76,15 @@ public sealed class ReadingEvaluationFiles : IDisposable
     }
 
     [Fact]
+    public async Task Cv_refuses_an_errors_file_in_a_missing_folder_before_it_works_and_writes_nothing()
+    {
+        var output = Path.Combine(folder, "no-such-folder", "misses.tsv");
+
+        Assert.NotEqual(0, await ClassifierCli.RunAsync(["cv", "--corpus", Repository.TrainingCorpus, "--errors", output]));
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void The_summary_line_has_the_agreed_shape()
     {
         var examples = CorpusFile.Read(Repository.HeldOutCorpus);

@@ -106,6 +106,22 @@ public sealed class RetrainingInProduction : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_corrupt_stored_model_is_refused_and_the_running_model_keeps_grading()
+    {
+        await using (var connection = await bot.Database.Db.OpenAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO classifier_model (version, shipped_version, model, cv_macro_f1, examples, activated_at)
+                VALUES ('0123456789ab', @shipped, x'44434c4600', 0.99, 10, UTC_TIMESTAMP(6))
+                """, new { shipped = Running.Shipped.Version });
+
+        var refused = await Assert.ThrowsAsync<ClassifierModelException>(() =>
+            bot.Services.GetRequiredService<ClassifierRefresher>().RefreshAsync(CancellationToken.None));
+
+        Assert.Contains("classifier_model 0123456789ab", refused.Message);
+        Assert.Equal(Running.Shipped.Version, Running.Current.Version);
+    }
+
+    [Fact]
     public async Task Corrections_that_change_nothing_give_the_running_model_and_no_swap()
     {
         await using var full = new RetrainingBot(Repository.TrainingCorpus);

@@ -36,7 +36,7 @@ public static class ClassifierCli
                 _ => Fail(Usage),
             };
         }
-        catch (Exception e) when (e is CorpusFormatException or ClassifierModelException or FileNotFoundException or ArgumentException)
+        catch (Exception e) when (e is CorpusFormatException or ClassifierModelException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Fail(e.Message);
         }
@@ -98,6 +98,9 @@ public static class ClassifierCli
 
     static int CrossValidate(CliArguments options)
     {
+        // Refused before the minute of cross-validation, not after it.
+        if (options.Errors is { } errors && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(errors))))
+            throw new ArgumentException($"--errors {errors}: the folder does not exist");
         var corpus = CorpusFile.Read(options.Corpus);
         var clock = Stopwatch.StartNew();
         var reports = CrossValidation.Run(corpus, TrainingSettings.Default, options.Folds, withBaselines: !options.ModelOnly);
