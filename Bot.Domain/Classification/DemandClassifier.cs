@@ -10,8 +10,9 @@ namespace Bot.Domain.Classification;
 // Serves a trained model. Immutable after construction, so one instance serves every thread.
 public sealed class DemandClassifier
 {
-    // 13 category scores and 3 colour scores per feature fill one 64-byte row: two 8-float loads.
-    const int Categories = 13, Colours = 3, Stride = 16;
+    // Per feature: 13 category, 3 colour and 39 joint scores, padded to 56 floats: seven 8-float loads.
+    const int Categories = ScoreBlend.Categories, Colours = ScoreBlend.Colours, Joint = ScoreBlend.Joint;
+    const int ColourAt = Categories, JointAt = Categories + Colours, Vectors = 7, Stride = Vectors * 8;
     readonly float[] weights;
     readonly float[] bias = new float[Stride];
     readonly Vocabulary vocabulary;
@@ -25,13 +26,13 @@ public sealed class DemandClassifier
         Rule = rule;
         vocabulary = model.Vocabulary;
         weights = new float[vocabulary.Count * Stride];
-        for (var j = 0; j < vocabulary.Count; j++)
+        foreach (var (head, at) in new[] { (model.Category, 0), (model.Colour, ColourAt), (model.Joint, JointAt) })
         {
-            for (var k = 0; k < Categories; k++) weights[j * Stride + k] = (float)model.Category.Weights[j * Categories + k];
-            for (var k = 0; k < Colours; k++) weights[j * Stride + Categories + k] = (float)model.Colour.Weights[j * Colours + k];
+            for (var j = 0; j < vocabulary.Count; j++)
+                for (var k = 0; k < head.ClassCount; k++)
+                    weights[j * Stride + at + k] = (float)head.Weights[j * head.ClassCount + k];
+            for (var k = 0; k < head.ClassCount; k++) bias[at + k] = (float)head.Bias[k];
         }
-        for (var k = 0; k < Categories; k++) bias[k] = (float)model.Category.Bias[k];
-        for (var k = 0; k < Colours; k++) bias[Categories + k] = (float)model.Colour.Bias[k];
     }
 
     public ClassifierModel Model { get; }
@@ -80,8 +81,7 @@ public sealed class DemandClassifier
         Calibrate(logits, category, colour);
         var rawCategory = new double[Categories];
         var rawColour = new double[Colours];
-        for (var k = 0; k < Categories; k++) rawCategory[k] = logits[k];
-        for (var k = 0; k < Colours; k++) rawColour[k] = logits[Categories + k];
+        Blend(logits, rawCategory, rawColour);
         Softmax.InPlace(rawCategory);
         Softmax.InPlace(rawColour);
         var (best, second) = TopTwo(category);
@@ -89,7 +89,8 @@ public sealed class DemandClassifier
             Model.ColourCosts.Decide(colour), Rule.Accepts(category[best], category[second]));
     }
 
-    // The terms that pushed the text towards category most (weight × feature value).
+    // The terms that pushed the text towards category most (weight × feature value), read from the
+    // category head: the joint head's share of a term does not separate after the blend.
     public IReadOnlyList<(string Term, double Contribution)> TopFeatures(string text, Category category, int count)
     {
         using var vector = vocabulary.Vectorise(text);
@@ -106,25 +107,51 @@ public sealed class DemandClassifier
     {
         using var vector = vocabulary.Vectorise(text);
         ref var w = ref MemoryMarshal.GetArrayDataReference(weights);
-        var low = Vector256.Create(bias.AsSpan(0, 8));
-        var high = Vector256.Create(bias.AsSpan(8, 8));
+        // Seven accumulators unrolled by hand: the JIT keeps them all in registers.
+        var s0 = Vector256.Create(bias.AsSpan(0, 8));
+        var s1 = Vector256.Create(bias.AsSpan(8, 8));
+        var s2 = Vector256.Create(bias.AsSpan(16, 8));
+        var s3 = Vector256.Create(bias.AsSpan(24, 8));
+        var s4 = Vector256.Create(bias.AsSpan(32, 8));
+        var s5 = Vector256.Create(bias.AsSpan(40, 8));
+        var s6 = Vector256.Create(bias.AsSpan(48, 8));
         var ids = vector.Ids;
         var values = vector.Values;
         for (var i = 0; i < ids.Length; i++)
         {
             var value = Vector256.Create(values[i]);
             ref var row = ref Unsafe.Add(ref w, ids[i] * Stride);
-            low += value * Vector256.LoadUnsafe(ref row);
-            high += value * Vector256.LoadUnsafe(ref row, 8);
+            s0 += value * Vector256.LoadUnsafe(ref row);
+            s1 += value * Vector256.LoadUnsafe(ref row, 8);
+            s2 += value * Vector256.LoadUnsafe(ref row, 16);
+            s3 += value * Vector256.LoadUnsafe(ref row, 24);
+            s4 += value * Vector256.LoadUnsafe(ref row, 32);
+            s5 += value * Vector256.LoadUnsafe(ref row, 40);
+            s6 += value * Vector256.LoadUnsafe(ref row, 48);
         }
-        low.CopyTo(logits);
-        high.CopyTo(logits[8..]);
+        s0.CopyTo(logits);
+        s1.CopyTo(logits[8..]);
+        s2.CopyTo(logits[16..]);
+        s3.CopyTo(logits[24..]);
+        s4.CopyTo(logits[32..]);
+        s5.CopyTo(logits[40..]);
+        s6.CopyTo(logits[48..]);
+    }
+
+    static void Blend(ReadOnlySpan<float> logits, Span<double> category, Span<double> colour)
+    {
+        Span<double> joint = stackalloc double[Joint];
+        for (var k = 0; k < Categories; k++) category[k] = logits[k];
+        for (var k = 0; k < Colours; k++) colour[k] = logits[ColourAt + k];
+        for (var k = 0; k < Joint; k++) joint[k] = logits[JointAt + k];
+        ScoreBlend.Apply(category, colour, joint);
     }
 
     void Calibrate(ReadOnlySpan<float> logits, Span<double> category, Span<double> colour)
     {
-        for (var k = 0; k < Categories; k++) category[k] = logits[k] / Model.CategoryTemperature;
-        for (var k = 0; k < Colours; k++) colour[k] = logits[Categories + k] / Model.ColourTemperature;
+        Blend(logits, category, colour);
+        for (var k = 0; k < Categories; k++) category[k] /= Model.CategoryTemperature;
+        for (var k = 0; k < Colours; k++) colour[k] /= Model.ColourTemperature;
         Softmax.InPlace(category);
         Softmax.InPlace(colour);
     }

@@ -33,10 +33,9 @@ public static class ClassifierTrainer
             var rows = SparseRows.From(fitted.Vocabulary, held.Select(i => examples[i].Text).ToArray());
             for (var r = 0; r < held.Length; r++)
             {
-                outOfFold.CategoryLogits[held[r]] = new double[fitted.Category.ClassCount];
-                outOfFold.ColourLogits[held[r]] = new double[fitted.Colour.ClassCount];
-                fitted.Category.Logits(rows, r, outOfFold.CategoryLogits[held[r]]);
-                fitted.Colour.Logits(rows, r, outOfFold.ColourLogits[held[r]]);
+                var (category, colour) = fitted.BlendedLogits(rows, r);
+                outOfFold.CategoryLogits[held[r]] = category;
+                outOfFold.ColourLogits[held[r]] = colour;
             }
         });
 
@@ -50,7 +49,7 @@ public static class ClassifierTrainer
         }).ToArray();
         var rule = ConfidenceRule.Choose(decisions, TrainingSettings.AutoAcceptAccuracy);
 
-        var model = new ClassifierModel(settings, full!.Vocabulary, full.Category, full.Colour,
+        var model = new ClassifierModel(settings, full!.Vocabulary, full.Category, full.Colour, full.Joint,
             categoryTemperature, colourTemperature, rule, ColourCosts.Default);
         return new TrainingResult(model, outOfFold);
     }
@@ -65,7 +64,20 @@ public static class ClassifierTrainer
             .Concat(latest.Values.Where(c => !inCorpus.Contains(c.Text))).ToArray();
     }
 
-    public sealed record Fitted(Vocabulary Vocabulary, LinearHead Category, LinearHead Colour);
+    public sealed record Fitted(Vocabulary Vocabulary, LinearHead Category, LinearHead Colour, LinearHead Joint)
+    {
+        public (double[] Category, double[] Colour) BlendedLogits(SparseRows rows, int row)
+        {
+            var category = new double[Category.ClassCount];
+            var colour = new double[Colour.ClassCount];
+            Span<double> joint = stackalloc double[Joint.ClassCount];
+            Category.Logits(rows, row, category);
+            Colour.Logits(rows, row, colour);
+            Joint.Logits(rows, row, joint);
+            ScoreBlend.Apply(category, colour, joint);
+            return (category, colour);
+        }
+    }
 
     public static Fitted Fit(IReadOnlyList<LabelledText> examples, TrainingSettings settings)
     {
@@ -73,9 +85,12 @@ public static class ClassifierTrainer
         var vocabulary = Vocabulary.Build(texts, settings.Features);
         var rows = SparseRows.From(vocabulary, texts);
         var category = SoftmaxRegression.Fit(rows, examples.Select(e => (int)e.Category).ToArray(),
-            Enum.GetValues<Demands.Category>().Length, settings.Category.L2, settings.Category.Weighting);
+            ScoreBlend.Categories, settings.Category.L2, settings.Category.Weighting);
         var colour = SoftmaxRegression.Fit(rows, examples.Select(e => (int)e.Colour).ToArray(),
-            Enum.GetValues<Demands.Colour>().Length, settings.Colour.L2, settings.Colour.Weighting);
-        return new Fitted(vocabulary, category, colour);
+            ScoreBlend.Colours, settings.Colour.L2, settings.Colour.Weighting);
+        // The joint head shares the category head's settings: it was only ever tried with those.
+        var joint = SoftmaxRegression.Fit(rows, examples.Select(e => ScoreBlend.JointClass((int)e.Category, (int)e.Colour)).ToArray(),
+            ScoreBlend.Joint, settings.Category.L2, settings.Category.Weighting);
+        return new Fitted(vocabulary, category.RoundedToHalf(), colour.RoundedToHalf(), joint.RoundedToHalf());
     }
 }

@@ -6,11 +6,12 @@ using Bot.Domain.Demands;
 namespace Bot.Domain.Classification.Training;
 
 // The model file: "DCLF", a format version, the payload, and the SHA-256 of the payload. Weights are
-// stored as float32 (what inference uses), so the file is small and training is reproducible byte
-// for byte. The model version is the start of that hash: any change to the content changes it.
+// stored in half precision and biases in single (LinearHead.RoundedToHalf: the trainer rounds them
+// the same way), so the file is small and training is reproducible byte for byte. The model version
+// is the start of that hash: any change to the content changes it. Format 1 had no joint head.
 public static class ModelFile
 {
-    const int FormatVersion = 1;
+    const int FormatVersion = 2;
     static readonly byte[] Magic = "DCLF"u8.ToArray();
 
     public static void Write(string path, ClassifierModel model)
@@ -88,6 +89,7 @@ public static class ModelFile
             }
             WriteHead(writer, model.Category);
             WriteHead(writer, model.Colour);
+            WriteHead(writer, model.Joint);
             writer.Write(model.CategoryTemperature);
             writer.Write(model.ColourTemperature);
             writer.Write(model.ConfidenceRule.MinProbability);
@@ -116,18 +118,19 @@ public static class ModelFile
         var vocabulary = new Vocabulary(features, terms, idf);
         var categoryHead = ReadHead(reader, termCount, Enum.GetValues<Category>().Length);
         var colourHead = ReadHead(reader, termCount, Enum.GetValues<Colour>().Length);
+        var jointHead = ReadHead(reader, termCount, ScoreBlend.Joint);
         var categoryTemperature = reader.ReadDouble();
         var colourTemperature = reader.ReadDouble();
         var rule = new ConfidenceRule(reader.ReadDouble(), reader.ReadDouble());
         var costs = new ColourCosts(Enumerable.Range(0, 9).Select(_ => reader.ReadDouble()).ToArray());
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes");
-        return new ClassifierModel(settings, vocabulary, categoryHead, colourHead, categoryTemperature, colourTemperature, rule, costs);
+        return new ClassifierModel(settings, vocabulary, categoryHead, colourHead, jointHead, categoryTemperature, colourTemperature, rule, costs);
     }
 
     static void WriteHead(BinaryWriter writer, LinearHead head)
     {
         writer.Write(head.ClassCount);
-        foreach (var w in head.Weights) writer.Write((float)w);
+        foreach (var w in head.Weights) writer.Write((Half)w);
         foreach (var b in head.Bias) writer.Write((float)b);
     }
 
@@ -136,7 +139,7 @@ public static class ModelFile
         var classes = reader.ReadInt32();
         if (classes != expectedClasses) throw new InvalidDataException($"a head has {classes} classes, expected {expectedClasses}");
         var weights = new double[termCount * classes];
-        for (var i = 0; i < weights.Length; i++) weights[i] = reader.ReadSingle();
+        for (var i = 0; i < weights.Length; i++) weights[i] = (double)reader.ReadHalf();
         var bias = new double[classes];
         for (var i = 0; i < classes; i++) bias[i] = reader.ReadSingle();
         return new LinearHead(classes, weights, bias);

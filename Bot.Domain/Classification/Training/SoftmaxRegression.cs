@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Bot.Domain.Classification.Training;
 
 // Multinomial logistic regression with an L2 penalty on the weights (not the biases), fitted
@@ -28,11 +30,7 @@ public static class SoftmaxRegression
                 var start = rows.RowStart[i];
                 var end = rows.RowStart[i + 1];
                 for (var p = start; p < end; p++)
-                {
-                    var value = rows.Values[p];
-                    var w = weights.Slice(rows.Columns[p] * k, k);
-                    for (var c = 0; c < k; c++) logits[c] += value * w[c];
-                }
+                    AddScaled(logits, weights.Slice(rows.Columns[p] * k, k), rows.Values[p]);
                 var y = labels[i];
                 var target = logits[y];
                 var logSum = Softmax.InPlace(logits);
@@ -46,22 +44,29 @@ public static class SoftmaxRegression
                     biasGradient[c] += logits[c];
                 }
                 for (var p = start; p < end; p++)
-                {
-                    var value = rows.Values[p];
-                    var g = weightGradient.Slice(rows.Columns[p] * k, k);
-                    for (var c = 0; c < k; c++) g[c] += value * logits[c];
-                }
+                    AddScaled(weightGradient.Slice(rows.Columns[p] * k, k), logits, rows.Values[p]);
             }
             var penalty = 0.0;
-            for (var j = 0; j < weightCount; j++)
-            {
-                penalty += weights[j] * weights[j];
-                weightGradient[j] += l2 * weights[j];
-            }
+            foreach (var w in weights) penalty += w * w;
+            AddScaled(weightGradient, weights, l2);
             return loss + 0.5 * l2 * penalty;
         }
 
         new Lbfgs().Minimise(Objective, parameters);
         return new LinearHead(k, parameters[..weightCount], parameters[weightCount..]);
+    }
+
+    // target += scale × source, four classes at a time. Each element gets the same multiply and add
+    // as the scalar loop, in the same order, so the model does not depend on the vector width.
+    static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
+    {
+        var c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var factor = Vector256.Create(scale);
+            for (; c <= target.Length - 4; c += 4)
+                (Vector256.Create(target[c..]) + factor * Vector256.Create(source[c..])).CopyTo(target[c..]);
+        }
+        for (; c < target.Length; c++) target[c] += scale * source[c];
     }
 }
