@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Bot.Domain.Classification.Training;
@@ -60,12 +61,15 @@ public static class SoftmaxRegression
     // as the scalar loop, in the same order, so the model does not depend on the vector width.
     static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
     {
+        if (source.Length != target.Length) throw new ArgumentException("lengths differ", nameof(source));
         var c = 0;
         if (Vector256.IsHardwareAccelerated)
         {
+            ref var t = ref MemoryMarshal.GetReference(target);
+            ref var s = ref MemoryMarshal.GetReference(source);
             var factor = Vector256.Create(scale);
             for (; c <= target.Length - 4; c += 4)
-                (Vector256.Create(target[c..]) + factor * Vector256.Create(source[c..])).CopyTo(target[c..]);
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref t, (nuint)c) + factor * Vector256.LoadUnsafe(ref s, (nuint)c), ref t, (nuint)c);
         }
         for (; c < target.Length; c++) target[c] += scale * source[c];
     }

@@ -13,7 +13,7 @@ public sealed record TrainingSettings(FeatureSettings Features, HeadSettings Cat
         new FeatureSettings(MaxCharGram: 2, MaxWordGram: 1, MaxWordCharGram: 5, MinDocumentFrequency: 2),
         Category: new HeadSettings(L2: 1e-5, ClassWeighting.SquareRoot),
         Colour: new HeadSettings(L2: 3e-5, ClassWeighting.Balanced),
-        CalibrationFolds: 5,
+        CalibrationFolds: 3,
         Seed: 20251121);
 
     // An auto-accepted category must be right this often on out-of-fold data.
