@@ -9,8 +9,13 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IAsyncDisposab
     TcpListener? listener;
     readonly List<TcpClient> open = [];
     CancellationTokenSource stop = new();
+    int resetsLeft;
 
     public int Port { get; private set; }
+
+    // The next `count` connections are reset (RST) as soon as they are accepted, as an overloaded
+    // server does when its accept queue overflows.
+    public void ResetNext(int count) => Interlocked.Exchange(ref resetsLeft, count);
 
     public void Start()
     {
@@ -40,6 +45,12 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IAsyncDisposab
             TcpClient inbound;
             try { inbound = await server.AcceptTcpClientAsync(ct); }
             catch { return; }
+            if (Interlocked.Decrement(ref resetsLeft) >= 0)
+            {
+                inbound.Client.LingerState = new LingerOption(true, 0);
+                inbound.Dispose();
+                continue;
+            }
             var outbound = new TcpClient();
             try { await outbound.ConnectAsync(targetHost, targetPort, ct); }
             catch { inbound.Dispose(); continue; }

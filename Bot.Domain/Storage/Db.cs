@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Dapper;
 using MySql.Data.MySqlClient;
 
@@ -24,16 +25,39 @@ public sealed class Db
 
     public async Task<MySqlConnection> OpenAsync(CancellationToken ct = default)
     {
-        var connection = new MySqlConnection(ConnectionString);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync(ct);
-            return connection;
+            var connection = new MySqlConnection(ConnectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                return connection;
+            }
+            catch (Exception e) when (attempt < DropAttempts && IsDropped(e))
+            {
+                await connection.DisposeAsync();
+                await Task.Delay(50 * attempt, ct);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
-        catch
+    }
+
+    // A server that drops a connection while it is being opened (reset or broken pipe: a burst of
+    // connects overflowing its accept queue) is up and answers the next try. Nothing was sent yet, so
+    // trying again is safe; a refused or timed-out connect (a server that is down) fails at once.
+    const int DropAttempts = 3;
+
+    static bool IsDropped(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
         {
-            await connection.DisposeAsync();
-            throw;
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }) return true;
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsDropped)) return true;
         }
+        return false;
     }
 }
