@@ -26,7 +26,7 @@ var sample = Enumerable.Range(0, Math.Min(3000, corpus.Count)).Select(k => corpu
 foreach (var (name, examples) in new[] { ($"{sample.Length} examples", sample), ($"the whole corpus ({corpus.Count})", corpus) })
 {
     var train = Median(repeats, () => ClassifierTrainer.Train(examples, TrainingSettings.Default));
-    Console.WriteLine($"train on {name} (incl. 5 calibration folds): {train:0.00} s");
+    Console.WriteLine($"train on {name} (incl. {TrainingSettings.Default.CalibrationFolds} calibration folds): {train:0.00} s");
     var cv = Median(repeats, () => CrossValidation.Run(examples, TrainingSettings.Default, 5, withBaselines: false));
     Console.WriteLine($"5-fold CV on {name}, model only: {cv:0.00} s");
 }
