@@ -37,7 +37,10 @@ public sealed class Readiness(BotBehindAProxy app) : IClassFixture<BotBehindAPro
     [Fact]
     public async Task Reports_unready_while_the_database_is_away_and_ready_when_it_returns()
     {
+        // On a loaded machine the scheduler may still be checking in for the first time.
         var (upStatus, up) = await ReadyAsync();
+        for (var tries = 0; upStatus != HttpStatusCode.OK && tries < 30; tries++, await Task.Delay(500))
+            (upStatus, up) = await ReadyAsync();
         app.Proxy.Stop();
         MySqlConnection.ClearAllPools();
         var (downStatus, down) = await ReadyAsync();
@@ -47,7 +50,7 @@ public sealed class Readiness(BotBehindAProxy app) : IClassFixture<BotBehindAPro
         for (var tries = 0; backStatus != HttpStatusCode.OK && tries < 30; tries++, await Task.Delay(500))
             (backStatus, _) = await ReadyAsync();
 
-        Assert.Equal(HttpStatusCode.OK, upStatus);
+        Assert.True(upStatus == HttpStatusCode.OK, $"not ready at the start: {up}");
         Assert.Contains(app.Database.Name, up.GetProperty("checks").GetProperty("database").GetProperty("detail").GetString());
         Assert.True(up.GetProperty("checks").GetProperty("scheduler").GetProperty("ok").GetBoolean());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, downStatus);
