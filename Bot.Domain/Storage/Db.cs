@@ -46,8 +46,9 @@ public sealed class Db
         }
     }
 
-    // A server that drops a connection while it is being opened (reset or broken pipe: a burst of
-    // connects overflowing its accept queue) is up and answers the next try. Nothing was sent yet, so
+    // A server that drops a connection while it is being opened (reset, broken pipe or the stream
+    // ending before the greeting: a burst of connects overflowing its accept queue) is up and answers
+    // the next try. Nothing was sent yet, so
     // trying again is safe; a refused or timed-out connect (a server that is down) fails at once.
     const int DropAttempts = 3;
 
@@ -55,7 +56,7 @@ public sealed class Db
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }) return true;
+            if (e is EndOfStreamException or SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }) return true;
             if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsDropped)) return true;
         }
         return false;
