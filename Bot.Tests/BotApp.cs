@@ -31,6 +31,9 @@ public class BotApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Database.InitializeAsync();
         StartServer(); // migrations run now
+        // A bot that gave up during start-up (its console says why) leaves a server that was never started.
+        try { Server.CreateClient().Dispose(); }
+        catch (InvalidOperationException e) { throw new InvalidOperationException("The bot exited during start-up; its console output says why.", e); }
     }
 
     public new virtual async Task DisposeAsync()

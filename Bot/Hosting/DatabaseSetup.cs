@@ -21,26 +21,40 @@ public static class DatabaseSetup
     }
 
     // Before serving anything: the database must answer and the schema must be current.
-    // Failure is one plain sentence naming host and port (never the password), not a stack trace.
+    // A database that does not answer yet (starting beside the bot) is tried again until
+    // Database:StartupWaitSeconds pass; failure is one plain sentence naming host and port
+    // (never the password), not a stack trace.
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<Db>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Startup");
-        try
+        var giveUpAt = DateTime.UtcNow.AddSeconds(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartupWaitSeconds);
+        while (true)
         {
-            var applied = await app.Services.GetRequiredService<Migrator>()
-                .ApplyAsync(app.Services.GetRequiredService<IReadOnlyList<Migration>>());
-            log.LogInformation("Database {Target} ready; {Count} migration(s) applied", db.Target, applied);
-            return true;
+            try
+            {
+                var applied = await app.Services.GetRequiredService<Migrator>()
+                    .ApplyAsync(app.Services.GetRequiredService<IReadOnlyList<Migration>>());
+                log.LogInformation("Database {Target} ready; {Count} migration(s) applied", db.Target, applied);
+                return true;
+            }
+            catch (MySqlException e) when (e.Number == (int)MySqlErrorCode.UnableToConnectToHost && DateTime.UtcNow < giveUpAt)
+            {
+                log.LogWarning("Database {Target} does not answer yet ({Reason}); trying again", db.Target, e.Message);
+                await Task.Delay(RetryPause);
+            }
+            catch (MySqlException e)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot use the database at {db.Target}: {e.Message}");
+                return false;
+            }
+            catch (MigrationFailed e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return false;
+            }
         }
-        catch (MySqlException e)
-        {
-            await Console.Error.WriteLineAsync($"error: cannot use the database at {db.Target}: {e.Message}");
-        }
-        catch (MigrationFailed e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-        }
-        return false;
     }
+
+    static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 }
