@@ -156,14 +156,17 @@ public sealed class DispatchingTheOutbox
         await WaitForAsync(async () => (await cluster.Sim.Http.GetFromJsonAsync<JsonElement[]>("sim/faults"))!.Length == 0);
 
         await first.StopAsync(TimeSpan.FromMilliseconds(200));
-        // A stop may still record a few cancelled sends as retries before it ends; under load the
-        // count left claimed varies. What matters: sends were cut off mid-flight and none is lost.
-        Assert.InRange(await InFlightAsync(cluster), 1, 10);
+        // A stop may still record a few cancelled sends as retries, and on a loaded machine a send
+        // may even be answered before the stop ends; so the set left claimed varies. What matters:
+        // sends were cut off mid-flight, those were sent again, and none is lost.
+        var cutOff = await InFlightAsync(cluster);
+        Assert.InRange(cutOff.Count, 1, 10);
         await cluster.StartBotAsync();
 
         var rows = await OutboxRows.SettledAsync(cluster.Database);
         Assert.All(rows, r => Assert.Equal("Sent", r.Status));
-        Assert.All(rows, r => Assert.True(r.Attempts >= 2, $"{r.IdempotencyKey} was sent without being resent"));
+        Assert.All(rows.Where(r => cutOff.Contains(r.IdempotencyKey)),
+            r => Assert.True(r.Attempts >= 2, $"{r.IdempotencyKey} was cut off but not sent again"));
         for (var p = 0; p < 10; p++)
             Assert.Contains($"消息{p:D2}", await cluster.Sim.TemplateTextsAsync($"oPersona{p:D2}"));
     }
@@ -183,8 +186,8 @@ public sealed class DispatchingTheOutbox
             """, new { openId });
     }
 
-    static Task<long> InFlightAsync(Cluster cluster) =>
-        cluster.Database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'Sending'");
+    static async Task<HashSet<string>> InFlightAsync(Cluster cluster) =>
+        [.. await cluster.Database.QueryAsync<string>("SELECT idempotency_key FROM outbox WHERE status = 'Sending'")];
 
     // Generous, because CI shares two cores; a condition that never holds fails here, not later.
     static async Task WaitForAsync(Func<Task<bool>> condition)
