@@ -100,7 +100,7 @@ public sealed class DemandClassifier
         return contributions.OrderByDescending(c => c.Item2).Take(count).ToArray();
     }
 
-    static string Readable(string term) => term.Replace(TextNormaliser.RunStart, '^').Replace(TextNormaliser.RunEnd, '$')
+    static string Readable(string term) => term[0] == ConceptLexicon.Marker ? $"[{term[1..]}]" : term.Replace(TextNormaliser.RunStart, '^').Replace(TextNormaliser.RunEnd, '$')
         .Replace(TextNormaliser.WordStart, '^').Replace(TextNormaliser.WordEnd, '$');
 
     void Score(string text, Span<float> logits)

@@ -8,7 +8,9 @@ public sealed class Vocabulary
 {
     readonly string[] terms;
     readonly float[] idf;
+    readonly float[] termWeight; // the IDF, times FeatureSettings.ConceptWeight for a concept
     readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+    readonly int[] conceptIds; // -1 for a concept that is not in the dictionary
 
     public Vocabulary(FeatureSettings settings, string[] terms, float[] idf)
     {
@@ -17,9 +19,11 @@ public sealed class Vocabulary
         Settings = settings;
         this.terms = terms;
         this.idf = idf;
+        termWeight = idf.Select((w, i) => terms[i][0] == ConceptLexicon.Marker ? w * settings.ConceptWeight : w).ToArray();
         var byTerm = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++) byTerm.Add(terms[i], i);
         ids = byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
+        conceptIds = settings.Concepts.Concepts.Select(c => byTerm.GetValueOrDefault(ConceptLexicon.TermOf(c), -1)).ToArray();
     }
 
     public FeatureSettings Settings { get; }
@@ -52,7 +56,11 @@ public sealed class Vocabulary
         var normalised = TextNormaliser.Normalise(text);
         var spans = new TermSpan[TermScanner.MaxTerms(normalised.Length)];
         var count = TermScanner.Scan(normalised, settings, spans);
-        return spans.Take(count).Select(s => normalised.Substring(s.Start, s.Length));
+        var lexicon = settings.Concepts;
+        var hits = new int[lexicon.MaxHits(normalised.Length)];
+        var found = lexicon.Match(normalised, hits);
+        return spans.Take(count).Select(s => normalised.Substring(s.Start, s.Length))
+            .Concat(hits.Take(found).Distinct().Select(c => ConceptLexicon.TermOf(lexicon.Concepts[c])));
     }
 
     public FeatureVector Vectorise(string text)
@@ -64,11 +72,15 @@ public sealed class Vocabulary
         var spans = ArrayPool<TermSpan>.Shared.Rent(TermScanner.MaxTerms(length));
         var termCount = TermScanner.Scan(normalised, Settings, spans);
 
-        var found = ArrayPool<int>.Shared.Rent(Math.Max(termCount, 1));
+        var concepts = ArrayPool<int>.Shared.Rent(Math.Max(Settings.Concepts.MaxHits(length), 1));
+        var conceptCount = Settings.Concepts.Match(normalised, concepts);
+        var found = ArrayPool<int>.Shared.Rent(Math.Max(termCount + conceptCount, 1));
         var hits = 0;
         for (var i = 0; i < termCount; i++)
             if (ids.TryGetValue(normalised.Slice(spans[i].Start, spans[i].Length), out var id))
                 found[hits++] = id;
+        hits = AddConcepts(concepts.AsSpan(0, conceptCount), found, hits);
+        ArrayPool<int>.Shared.Return(concepts);
         ArrayPool<TermSpan>.Shared.Return(spans);
         ArrayPool<char>.Shared.Return(chars);
 
@@ -82,7 +94,7 @@ public sealed class Vocabulary
             var id = sorted[i];
             var tf = 1;
             while (i + tf < hits && sorted[i + tf] == id) tf++;
-            var weight = (float)((1.0 + Math.Log(tf)) * idf[id]);
+            var weight = (float)((1.0 + Math.Log(tf)) * termWeight[id]);
             found[unique] = id;
             values[unique++] = weight;
             sumOfSquares += weight * weight;
@@ -94,5 +106,15 @@ public sealed class Vocabulary
             for (var i = 0; i < unique; i++) values[i] *= scale;
         }
         return new FeatureVector(found, values, unique);
+    }
+
+    // A concept counts once however many of its words a text uses: "水龙头" also holds "龙头".
+    int AddConcepts(Span<int> concepts, int[] found, int hits)
+    {
+        concepts.Sort();
+        for (var i = 0; i < concepts.Length; i++)
+            if ((i == 0 || concepts[i] != concepts[i - 1]) && conceptIds[concepts[i]] >= 0)
+                found[hits++] = conceptIds[concepts[i]];
+        return hits;
     }
 }

@@ -28,7 +28,7 @@ public static class HyperParameterSearch
                 foreach (var wordChars in new[] { 0, 4, 5 })
                     foreach (var minDf in new[] { 1, 2 })
                     {
-                        var features = new FeatureSettings(chars, words, wordChars, minDf);
+                        var features = current.Features with { MaxCharGram = chars, MaxWordGram = words, MaxWordCharGram = wordChars, MinDocumentFrequency = minDf };
                         var splits = Prepare(examples, fold, folds, features);
                         var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
                                     + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);

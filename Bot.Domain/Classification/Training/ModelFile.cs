@@ -8,10 +8,12 @@ namespace Bot.Domain.Classification.Training;
 // The model file: "DCLF", a format version, the payload, and the SHA-256 of the payload. Weights are
 // stored in half precision and biases in single (LinearHead.RoundedToHalf: the trainer rounds them
 // the same way), so the file is small and training is reproducible byte for byte. The model version
-// is the start of that hash: any change to the content changes it. Format 1 had no joint head.
+// is the start of that hash: any change to the content changes it. The concept lexicon travels
+// inside, so a model always matches concepts as it was trained to. Format 1 had no joint head,
+// format 2 no lexicon.
 public static class ModelFile
 {
-    const int FormatVersion = 2;
+    const int FormatVersion = 3;
     static readonly byte[] Magic = "DCLF"u8.ToArray();
 
     public static void Write(string path, ClassifierModel model)
@@ -73,6 +75,14 @@ public static class ModelFile
             writer.Write(s.Features.MaxWordGram);
             writer.Write(s.Features.MaxWordCharGram);
             writer.Write(s.Features.MinDocumentFrequency);
+            writer.Write(s.Features.Concepts.Concepts.Count);
+            foreach (var concept in s.Features.Concepts.Concepts)
+            {
+                writer.Write(concept.Name);
+                writer.Write(concept.Terms.Count);
+                foreach (var term in concept.Terms) writer.Write(term);
+            }
+            writer.Write(s.Features.ConceptWeight);
             foreach (var head in new[] { s.Category, s.Colour })
             {
                 writer.Write(head.L2);
@@ -101,7 +111,8 @@ public static class ModelFile
 
     static ClassifierModel ReadPayload(BinaryReader reader)
     {
-        var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())
+            { Concepts = ReadLexicon(reader), ConceptWeight = reader.ReadSingle() };
         var category = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
         var colour = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
         var settings = new TrainingSettings(features, category, colour, reader.ReadInt32(), reader.ReadInt32());
@@ -125,6 +136,22 @@ public static class ModelFile
         var costs = new ColourCosts(Enumerable.Range(0, 9).Select(_ => reader.ReadDouble()).ToArray());
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes");
         return new ClassifierModel(settings, vocabulary, categoryHead, colourHead, jointHead, categoryTemperature, colourTemperature, rule, costs);
+    }
+
+    static ConceptLexicon ReadLexicon(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > 100_000) throw new InvalidDataException($"concept count {count}");
+        var concepts = new Concept[count];
+        for (var c = 0; c < count; c++)
+        {
+            var name = reader.ReadString();
+            var terms = reader.ReadInt32();
+            if (terms < 0 || terms > 100_000) throw new InvalidDataException($"term count {terms} in concept {name}");
+            concepts[c] = new Concept(name, Enumerable.Range(0, terms).Select(_ => reader.ReadString()).ToArray());
+        }
+        try { return new ConceptLexicon(concepts); }
+        catch (FormatException e) { throw new InvalidDataException(e.Message, e); }
     }
 
     static void WriteHead(BinaryWriter writer, LinearHead head)
