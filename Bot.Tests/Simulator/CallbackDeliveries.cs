@@ -7,12 +7,16 @@ namespace Bot.Tests.Simulator;
 
 public sealed class CallbackDeliveries
 {
-    static Action<SimulatorOptions> ShortDeadlines(FakeBot bot, CallbackMode mode = CallbackMode.Safe) => o =>
+    // The platform's own 5 s deadline, so a cold start on a loaded machine is not taken for a slow
+    // bot; the tests about retries shorten it.
+    static Action<SimulatorOptions> Delivering(FakeBot bot, CallbackMode mode = CallbackMode.Safe, int replyTimeoutMs = 5000) => o =>
     {
         o.BotCallbackUrl = bot.CallbackUrl;
         o.Mode = mode;
-        o.ReplyTimeout = TimeSpan.FromMilliseconds(400);
+        o.ReplyTimeout = TimeSpan.FromMilliseconds(replyTimeoutMs);
     };
+
+    const int ShortDeadlineMs = 400;
 
     static string Outcome(JsonElement report) => report.GetProperty("outcome").GetString()!;
 
@@ -24,7 +28,7 @@ public sealed class CallbackDeliveries
     {
         await using var bot = await FakeBot.StartAsync((opened, envelope, _) =>
             Task.FromResult(envelope.Seal(PassiveReply.Text(opened.Message, "已收到，编号 D-0001\r\n联户党员会联系您", DateTimeOffset.UtcNow), opened)));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot));
 
         var report = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "村口路灯坏了" });
 
@@ -49,7 +53,7 @@ public sealed class CallbackDeliveries
                 await Task.Delay(1500);
             return envelope.Seal(PassiveReply.Text(opened.Message, $"第 {attempt} 次", DateTimeOffset.UtcNow), opened);
         });
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot, replyTimeoutMs: ShortDeadlineMs));
 
         var report = await sim.SendAsync(RunningSimulator.Villager, new { type = "click", key = "REPORT" });
 
@@ -65,7 +69,7 @@ public sealed class CallbackDeliveries
     public async Task A_bot_that_never_answers_in_time_gets_four_attempts_and_the_user_a_notice()
     {
         await using var bot = await FakeBot.StartAsync(async (_, _, _) => { await Task.Delay(1500); return PassiveReply.Success; });
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot, replyTimeoutMs: ShortDeadlineMs));
 
         var report = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "在吗" });
 
@@ -81,7 +85,7 @@ public sealed class CallbackDeliveries
     public async Task A_broken_reply_shows_the_platform_notice(string answer)
     {
         await using var bot = await FakeBot.StartAsync((_, _, _) => Task.FromResult(answer));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot));
 
         var report = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "你好" });
 
@@ -101,7 +105,7 @@ public sealed class CallbackDeliveries
                 ? envelope.Seal(reply, opened).Replace("<MsgSignature><![CDATA[", "<MsgSignature><![CDATA[0")
                 : reply);
         });
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot));
 
         var forged = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "forged" });
         var plain = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "plain" });
@@ -115,7 +119,7 @@ public sealed class CallbackDeliveries
     {
         await using var bot = await FakeBot.StartAsync((opened, _, _) =>
             Task.FromResult(((TextMessage)opened.Message).Content == "a" ? PassiveReply.Success : ""));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot));
 
         var success = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "a" });
         var empty = await sim.SendAsync(RunningSimulator.Villager, new { type = "text", content = "b" });
@@ -134,7 +138,7 @@ public sealed class CallbackDeliveries
             string.Concat(Enumerable.Range(1, 3).Select(i => $"<item><Title>诉求 {i}</Title><Description>点击查看</Description><PicUrl></PicUrl><Url>https://bot.example.cn/d/{i}</Url></item>")) +
             "</Articles></xml>";
         await using var bot = await FakeBot.StartAsync((opened, _, _) => Task.FromResult(ThreeArticles(opened.Message)));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot, CallbackMode.Plaintext));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot, CallbackMode.Plaintext));
 
         await sim.SendAsync(RunningSimulator.Villager, new { type = "location", latitude = 35.09, longitude = 112.6, label = "村口大槐树" });
         await sim.SendAsync(RunningSimulator.Villager, new { type = "click", key = "MY_DEMANDS" });
@@ -150,7 +154,7 @@ public sealed class CallbackDeliveries
     public async Task A_follow_through_a_qr_code_delivers_the_scene_and_compatible_mode_carries_both_copies()
     {
         await using var bot = await FakeBot.StartAsync((_, _, _) => Task.FromResult(PassiveReply.Success));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot, CallbackMode.Compatible));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot, CallbackMode.Compatible));
 
         await sim.SendAsync(RunningSimulator.Member, new { type = "unsubscribe" });
         await sim.SendAsync(RunningSimulator.Member, new { type = "subscribe", key = "village_0421" });
@@ -165,7 +169,7 @@ public sealed class CallbackDeliveries
     public async Task The_url_check_passes_when_the_bot_echoes_the_echostr()
     {
         await using var bot = await FakeBot.StartAsync((_, _, _) => Task.FromResult(PassiveReply.Success));
-        await using var sim = await RunningSimulator.StartAsync(ShortDeadlines(bot));
+        await using var sim = await RunningSimulator.StartAsync(Delivering(bot));
 
         var check = await (await sim.Http.PostAsync("sim/verify-url", null)).Content.ReadAsStringAsync();
 
