@@ -1,55 +1,78 @@
 namespace Bot.Domain.Classification.Features;
 
-// The lexicon's terms as a trie over normalised characters, so matching a message costs about one
-// hash lookup per character however many terms there are. Edges live in one dictionary keyed by
-// (node, character), except the root's, which an array indexed by character holds. Every term has
-// two characters at least, and a bit per hashed pair of first characters (8 KB, so it stays in the
-// cache) turns most positions of a message away before the trie is touched.
+// The lexicon's terms as a trie over normalised characters, so matching a message costs a few reads
+// per character however many terms there are. It is built once, then kept in flat arrays (a node's
+// children, and the concepts whose terms end at it, are each one slice of a shared array), because
+// matching runs beside the dictionary lookups of every message and must not chase pointers:
+// - the root's children sit in an array indexed by character;
+// - every other node's children are a slice of childChars, searched with a vectorised IndexOf;
+// - every term has two characters at least, and a bit per hashed pair of first characters (8 KB,
+//   so it stays in the cache) turns most positions of a message away before the trie is touched.
 sealed class TermTrie
 {
-    readonly Dictionary<long, int> edges = [];
-    readonly int[] fromRoot = new int[char.MaxValue + 1];
     readonly ulong[] firstPairs = new ulong[1024];
-    readonly List<int[]> plain = [[]];      // per node: concepts whose term ends here
-    readonly List<int[]> wordEnds = [[]];   // per node: concepts whose Latin term ends here, an English ending allowed
-    readonly List<int> depth = [0];
-    readonly List<int> hitsOnPath = [0];    // terms ending on the way from the root, this node included
+    readonly int[] fromRoot = new int[char.MaxValue + 1];
+    readonly Node[] nodes;     // one more than there are, so that nodes[n + 1] ends node n's slices
+    readonly char[] childChars;
+    readonly int[] childNodes;
+    readonly int[] plainEnds;  // concepts whose term ends at a node
+    readonly int[] wordEnds;   // concepts whose Latin term ends at a node, an English ending allowed
+
+    // Where a node's slices start; read together, so they share a cache line.
+    readonly record struct Node(int FirstChild, int FirstPlain, int FirstWord, int Depth);
 
     public TermTrie(IEnumerable<(string Key, bool WordEnding, int Concept)> terms)
     {
-        foreach (var (key, wordEnding, concept) in terms) Add(key, wordEnding, concept);
-        var parents = edges.ToDictionary(e => e.Value, e => (int)(e.Key >> 16));
-        for (var node = 1; node < plain.Count; node++) // a child is always created after its parent
-            hitsOnPath[node] = hitsOnPath[parents[node]] + plain[node].Length + wordEnds[node].Length;
+        var edges = new Dictionary<(int Node, char Char), int>();
+        var plain = new List<SortedSet<int>> { new() };
+        var word = new List<SortedSet<int>> { new() };
+        var depths = new List<int> { 0 };
+        var hitsOnPath = new List<int> { 0 };
+        foreach (var (key, wordEnding, concept) in terms)
+        {
+            var pair = PairBit(key[0], key[1]);
+            firstPairs[pair >> 6] |= 1UL << pair;
+            var node = 0;
+            foreach (var c in key)
+            {
+                if (!edges.TryGetValue((node, c), out var child))
+                {
+                    child = plain.Count;
+                    edges.Add((node, c), child);
+                    plain.Add([]);
+                    word.Add([]);
+                    depths.Add(depths[node] + 1);
+                    hitsOnPath.Add(0);
+                }
+                node = child;
+            }
+            (wordEnding ? word : plain)[node].Add(concept);
+        }
+
+        var sorted = edges.OrderBy(e => e.Key).ToArray(); // by node, then character
+        childChars = sorted.Select(e => e.Key.Char).ToArray();
+        childNodes = sorted.Select(e => e.Value).ToArray();
+        var firstChild = new int[plain.Count + 1];
+        var next = 0;
+        for (var j = 0; j < sorted.Length; j++)
+        {
+            var ((parent, c), child) = sorted[j];
+            if (parent == 0) fromRoot[c] = child;
+            // A child is always created after its parent, so its parent's count is already final.
+            hitsOnPath[child] = hitsOnPath[parent] + plain[child].Count + word[child].Count;
+            while (next <= parent) firstChild[next++] = j;
+        }
+        while (next <= plain.Count) firstChild[next++] = sorted.Length;
+        var (firstPlain, plainItems) = Flatten(plain);
+        var (firstWord, wordItems) = Flatten(word);
+        (plainEnds, wordEnds) = (plainItems, wordItems);
+        nodes = Enumerable.Range(0, plain.Count + 1)
+            .Select(n => new Node(firstChild[n], firstPlain[n], firstWord[n], n < depths.Count ? depths[n] : 0)).ToArray();
         MostHitsPerStart = hitsOnPath.Max();
-        foreach (var (edge, child) in edges)
-            if (edge >> 16 == 0) fromRoot[(char)edge] = child;
     }
 
     // Hits from one starting position never exceed this.
     public int MostHitsPerStart { get; }
-
-    void Add(string key, bool wordEnding, int concept)
-    {
-        var pair = PairBit(key[0], key[1]);
-        firstPairs[pair >> 6] |= 1UL << pair;
-        var node = 0;
-        foreach (var c in key)
-        {
-            if (!edges.TryGetValue(Edge(node, c), out var child))
-            {
-                child = plain.Count;
-                edges.Add(Edge(node, c), child);
-                plain.Add([]);
-                wordEnds.Add([]);
-                depth.Add(depth[node] + 1);
-                hitsOnPath.Add(0);
-            }
-            node = child;
-        }
-        var ends = wordEnding ? wordEnds : plain;
-        if (!ends[node].Contains(concept)) ends[node] = [.. ends[node], concept];
-    }
 
     public int Match(ReadOnlySpan<char> normalised, Span<int> hits)
     {
@@ -58,23 +81,33 @@ sealed class TermTrie
         {
             var pair = PairBit(normalised[start], normalised[start + 1]);
             if ((firstPairs[pair >> 6] & 1UL << pair) == 0) continue;
-            var node = fromRoot[normalised[start]];
-            for (var i = start; node != 0; node = Child(node, normalised, ++i))
+            for (int i = start, node = fromRoot[normalised[start]]; node != 0; node = Child(node, normalised, ++i))
             {
-                foreach (var concept in plain[node]) hits[count++] = concept;
-                if (wordEnds[node].Length > 0 && HasEnglishEnding(normalised[(i + 1)..], depth[node]))
-                    foreach (var concept in wordEnds[node]) hits[count++] = concept;
+                var (here, after) = (nodes[node], nodes[node + 1]);
+                for (var h = here.FirstPlain; h < after.FirstPlain; h++) hits[count++] = plainEnds[h];
+                if (here.FirstWord < after.FirstWord && HasEnglishEnding(normalised[(i + 1)..], here.Depth))
+                    for (var h = here.FirstWord; h < after.FirstWord; h++) hits[count++] = wordEnds[h];
             }
         }
         return count;
     }
 
-    int Child(int node, ReadOnlySpan<char> text, int at) =>
-        at < text.Length && edges.TryGetValue(Edge(node, text[at]), out var child) ? child : 0;
+    int Child(int node, ReadOnlySpan<char> text, int at)
+    {
+        if (at >= text.Length) return 0;
+        var first = nodes[node].FirstChild;
+        var found = childChars.AsSpan(first, nodes[node + 1].FirstChild - first).IndexOf(text[at]);
+        return found < 0 ? 0 : childNodes[first + found];
+    }
+
+    static (int[] First, int[] Items) Flatten(List<SortedSet<int>> perNode)
+    {
+        var first = new int[perNode.Count + 1];
+        for (var node = 0; node < perNode.Count; node++) first[node + 1] = first[node] + perNode[node].Count;
+        return (first, perNode.SelectMany(s => s).ToArray());
+    }
 
     static int PairBit(char first, char second) => (first * 40503 + second) & 0xFFFF;
-
-    static long Edge(int node, char c) => (long)node << 16 | c;
 
     static readonly string[] Endings = ["s", "es", "ed", "d", "ing", "er", "ers", "y", "ies"];
 
