@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Domain.Demands;
 using Bot.Domain.Roster;
 using Bot.Domain.Storage;
@@ -28,7 +29,8 @@ public static class DatabaseSetup
     {
         var db = app.Services.GetRequiredService<Db>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Startup");
-        var giveUpAt = DateTime.UtcNow.AddSeconds(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartupWaitSeconds);
+        var patience = TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartupWaitSeconds);
+        var waited = Stopwatch.StartNew(); // elapsed time, immune to the wall clock being set
         while (true)
         {
             try
@@ -38,7 +40,7 @@ public static class DatabaseSetup
                 log.LogInformation("Database {Target} ready; {Count} migration(s) applied", db.Target, applied);
                 return true;
             }
-            catch (MySqlException e) when (e.Number == (int)MySqlErrorCode.UnableToConnectToHost && DateTime.UtcNow < giveUpAt)
+            catch (MySqlException e) when (e.Number == (int)MySqlErrorCode.UnableToConnectToHost && waited.Elapsed < patience)
             {
                 log.LogWarning("Database {Target} does not answer yet ({Reason}); trying again", db.Target, e.Message);
                 await Task.Delay(RetryPause);
