@@ -9,7 +9,7 @@ public sealed class Vocabulary
     readonly string[] terms;
     readonly float[] idf;
     readonly float[] termWeight; // the IDF, times FeatureSettings.ConceptWeight for a concept
-    readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+    readonly TermTable ids;
     readonly int[] conceptIds; // -1 for a concept that is not in the dictionary
 
     public Vocabulary(FeatureSettings settings, string[] terms, float[] idf)
@@ -20,10 +20,8 @@ public sealed class Vocabulary
         this.terms = terms;
         this.idf = idf;
         termWeight = idf.Select((w, i) => terms[i][0] == ConceptLexicon.Marker ? w * settings.ConceptWeight : w).ToArray();
-        var byTerm = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var i = 0; i < terms.Length; i++) byTerm.Add(terms[i], i);
-        ids = byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
-        conceptIds = settings.Concepts.Concepts.Select(c => byTerm.GetValueOrDefault(ConceptLexicon.TermOf(c), -1)).ToArray();
+        ids = new TermTable(terms);
+        conceptIds = settings.Concepts.Concepts.Select(c => ids.Find(ConceptLexicon.TermOf(c))).ToArray();
     }
 
     public FeatureSettings Settings { get; }
@@ -74,10 +72,11 @@ public sealed class Vocabulary
 
         var concepts = ArrayPool<int>.Shared.Rent(Math.Max(Settings.Concepts.MaxHits(length), 1));
         var conceptCount = Settings.Concepts.Match(normalised, concepts);
-        var found = ArrayPool<int>.Shared.Rent(Math.Max(termCount + conceptCount, 1));
+        // The second half is the radix sort's other buffer.
+        var found = ArrayPool<int>.Shared.Rent(Math.Max(2 * (termCount + conceptCount), 1));
         var hits = 0;
         for (var i = 0; i < termCount; i++)
-            if (ids.TryGetValue(normalised.Slice(spans[i].Start, spans[i].Length), out var id))
+            if (ids.Find(normalised.Slice(spans[i].Start, spans[i].Length)) is var id and >= 0)
                 found[hits++] = id;
         hits = AddConcepts(concepts.AsSpan(0, conceptCount), found, hits);
         ArrayPool<int>.Shared.Return(concepts);
@@ -85,7 +84,7 @@ public sealed class Vocabulary
         ArrayPool<char>.Shared.Return(chars);
 
         var sorted = found.AsSpan(0, hits);
-        sorted.Sort();
+        RadixSort.Sort(sorted, found.AsSpan(hits, hits), terms.Length);
         var values = ArrayPool<float>.Shared.Rent(Math.Max(hits, 1));
         var unique = 0;
         var sumOfSquares = 0.0;
@@ -94,7 +93,8 @@ public sealed class Vocabulary
             var id = sorted[i];
             var tf = 1;
             while (i + tf < hits && sorted[i + tf] == id) tf++;
-            var weight = (float)((1.0 + Math.Log(tf)) * termWeight[id]);
+            // Most terms occur once, and ln 1 = 0: the logarithm is only worth its cost for repeats.
+            var weight = tf == 1 ? termWeight[id] : (float)((1.0 + Math.Log(tf)) * termWeight[id]);
             found[unique] = id;
             values[unique++] = weight;
             sumOfSquares += weight * weight;
