@@ -37,7 +37,7 @@ public sealed class LoadingTheModel : IDisposable
         var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(path));
 
         Assert.Equal(path, e.Path);
-        Assert.Contains("checksum", e.Reason);
+        Assert.Contains("corrupt", e.Reason);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class LoadingTheModel : IDisposable
 
         var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(bytes)));
 
-        Assert.Contains("checksum", e.Reason);
+        Assert.Contains("corrupt", e.Reason);
     }
 
     [Fact]

@@ -38,7 +38,9 @@ public sealed class TrainingTheClassifier
     {
         var trained = ClassifierTrainer.Train(CorpusFile.Read(Repository.TrainingCorpus), TrainingSettings.Default).Model;
 
-        Assert.True(ModelFile.ToBytes(trained).SequenceEqual(File.ReadAllBytes(Repository.Model)),
+        // The version is the hash of the whole uncompressed content; the compressed bytes could
+        // differ only if the runtime's zlib changed.
+        Assert.True(ModelFile.VersionOf(trained) == ModelFile.Read(Repository.Model).Version,
             "models/demand-classifier.bin is stale: run `dotnet run --project Bot -- classifier train` and commit it");
     }
 

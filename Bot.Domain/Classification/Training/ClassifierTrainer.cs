@@ -91,6 +91,6 @@ public static class ClassifierTrainer
         // The joint head shares the category head's settings: it was only ever tried with those.
         var joint = SoftmaxRegression.Fit(rows, examples.Select(e => ScoreBlend.JointClass((int)e.Category, (int)e.Colour)).ToArray(),
             ScoreBlend.Joint, settings.Category.L2, settings.Category.Weighting);
-        return new Fitted(vocabulary, category.RoundedToHalf(), colour.RoundedToHalf(), joint.RoundedToHalf());
+        return new Fitted(vocabulary, category.Quantised(), colour.Quantised(), joint.Quantised());
     }
 }

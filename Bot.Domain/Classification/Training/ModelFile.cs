@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Domain.Classification.Features;
@@ -5,15 +6,16 @@ using Bot.Domain.Demands;
 
 namespace Bot.Domain.Classification.Training;
 
-// The model file: "DCLF", a format version, the payload, and the SHA-256 of the payload. Weights are
-// stored in half precision and biases in single (LinearHead.RoundedToHalf: the trainer rounds them
-// the same way), so the file is small and training is reproducible byte for byte. The model version
-// is the start of that hash: any change to the content changes it. The concept lexicon travels
-// inside, so a model always matches concepts as it was trained to. Format 1 had no joint head,
-// format 2 no lexicon.
+// The model file: "DCLF", a format version, the payload compressed with zlib, and the SHA-256 of the
+// payload. Weights are stored as 8-bit steps of a scale per feature and biases in single precision
+// (LinearHead.Quantised: the trainer rounds them the same way), so training is reproducible byte for
+// byte; zlib then takes off about 40% (the sorted terms and the lexicon are text). The model version
+// is the start of the payload's hash: any change to the content changes it, however it is compressed.
+// The concept lexicon travels inside, so a model always matches concepts as it was trained to.
+// Format 1 had no joint head, format 2 no lexicon, format 3 kept half-precision weights uncompressed.
 public static class ModelFile
 {
-    const int FormatVersion = 3;
+    const int FormatVersion = 4;
     static readonly byte[] Magic = "DCLF"u8.ToArray();
 
     public static void Write(string path, ClassifierModel model)
@@ -30,7 +32,7 @@ public static class ModelFile
         using var stream = new MemoryStream();
         stream.Write(Magic);
         stream.Write(BitConverter.GetBytes(FormatVersion));
-        stream.Write(payload);
+        using (var zlib = new ZLibStream(stream, CompressionLevel.SmallestSize, leaveOpen: true)) zlib.Write(payload);
         stream.Write(SHA256.HashData(payload));
         return stream.ToArray();
     }
@@ -49,17 +51,40 @@ public static class ModelFile
         var format = BitConverter.ToInt32(bytes, 4);
         if (format != FormatVersion)
             throw new ClassifierModelException(source, $"it has format version {format}, this build reads version {FormatVersion}; retrain it");
-        var payload = bytes.AsSpan(8, bytes.Length - 8 - 32);
+        var payload = Decompress(bytes.AsSpan(8, bytes.Length - 8 - 32), source);
         if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
             throw new ClassifierModelException(source, "the content does not match its checksum (truncated or corrupt)");
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(payload.ToArray()), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             return (ReadPayload(reader), VersionOf(payload));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidDataException)
         {
             throw new ClassifierModelException(source, $"the content is malformed ({e.Message})", e);
+        }
+    }
+
+    // A model holds tens of thousands of terms, not millions: a payload past this is no model of ours.
+    const int MaxPayloadBytes = 256 << 20;
+
+    static byte[] Decompress(ReadOnlySpan<byte> compressed, string source)
+    {
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
+            using var payload = new MemoryStream();
+            var buffer = new byte[81920];
+            for (int read; (read = zlib.Read(buffer)) > 0;)
+            {
+                if (payload.Length + read > MaxPayloadBytes) throw new InvalidDataException($"it unpacks to more than {MaxPayloadBytes >> 20} MB");
+                payload.Write(buffer, 0, read);
+            }
+            return payload.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ClassifierModelException(source, $"the content is truncated or corrupt ({e.Message})", e);
         }
     }
 
@@ -157,7 +182,12 @@ public static class ModelFile
     static void WriteHead(BinaryWriter writer, LinearHead head)
     {
         writer.Write(head.ClassCount);
-        foreach (var w in head.Weights) writer.Write((Half)w);
+        var steps = new sbyte[head.ClassCount];
+        for (var at = 0; at < head.Weights.Length; at += head.ClassCount)
+        {
+            writer.Write(QuantisedRow.Quantise(head.Weights.AsSpan(at, head.ClassCount), steps));
+            foreach (var step in steps) writer.Write(step);
+        }
         foreach (var b in head.Bias) writer.Write((float)b);
     }
 
@@ -166,7 +196,14 @@ public static class ModelFile
         var classes = reader.ReadInt32();
         if (classes != expectedClasses) throw new InvalidDataException($"a head has {classes} classes, expected {expectedClasses}");
         var weights = new double[termCount * classes];
-        for (var i = 0; i < weights.Length; i++) weights[i] = (double)reader.ReadHalf();
+        var steps = new sbyte[classes];
+        for (var at = 0; at < weights.Length; at += classes)
+        {
+            var scale = reader.ReadSingle();
+            if (!float.IsFinite(scale) || scale < 0) throw new InvalidDataException($"a weight scale of {scale}");
+            for (var k = 0; k < classes; k++) steps[k] = reader.ReadSByte();
+            QuantisedRow.Expand(scale, steps, weights.AsSpan(at, classes));
+        }
         var bias = new double[classes];
         for (var i = 0; i < classes; i++) bias[i] = reader.ReadSingle();
         return new LinearHead(classes, weights, bias);

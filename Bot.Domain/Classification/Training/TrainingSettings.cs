@@ -8,9 +8,9 @@ public sealed record HeadSettings(double L2, ClassWeighting Weighting);
 // rule are fitted on; Seed fixes how examples are dealt to those folds.
 public sealed record TrainingSettings(FeatureSettings Features, HeadSettings Category, HeadSettings Colour, int CalibrationFolds, int Seed)
 {
-    // Chosen by `classifier tune` (5-fold CV on data/corpus/train.tsv, macro-F1): see docs/classifier.md.
+    // Chosen by `classifier tune` and later CV checks (data/corpus/train.tsv, macro-F1): see docs/classifier.md.
     public static readonly TrainingSettings Default = new(
-        new FeatureSettings(MaxCharGram: 2, MaxWordGram: 1, MaxWordCharGram: 5, MinDocumentFrequency: 2)
+        new FeatureSettings(MaxCharGram: 2, MaxWordGram: 2, MaxWordCharGram: 5, MinDocumentFrequency: 2)
             { Concepts = ConceptLexicon.Embedded(), ConceptWeight = 2 },
         Category: new HeadSettings(L2: 1e-5, ClassWeighting.SquareRoot),
         Colour: new HeadSettings(L2: 3e-5, ClassWeighting.Balanced),
