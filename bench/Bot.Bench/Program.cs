@@ -11,11 +11,12 @@ if (args is ["scheduler", ..])
     return await SchedulerBench.RunAsync(args[1..]);
 if (args is not ["classifier", ..])
 {
-    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] | outbox [--messages 400] [--repeats 3]"
+    Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] [--inference-only] | outbox [--messages 400] [--repeats 3]"
         + " | scheduler [--demands 100000] [--burst 10000] [--instances 1|2|both] [--sample 2000]");
     return 1;
 }
-var repeats = args is [_, "--repeats", var r] ? int.Parse(r) : 3;
+var repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).FirstOrDefault(3);
+var inferenceOnly = args.Contains("--inference-only");
 var root = FindRoot();
 var corpus = CorpusFile.Read(Path.Combine(root, "data", "corpus", "train.tsv"));
 var modelPath = Path.Combine(root, "models", "demand-classifier.bin");
@@ -23,15 +24,18 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {corpus.Count} training 
 
 // The targets are stated for 3,000 examples: an even spread of the corpus, then the whole corpus.
 var sample = Enumerable.Range(0, Math.Min(3000, corpus.Count)).Select(k => corpus[(int)((long)k * corpus.Count / Math.Min(3000, corpus.Count))]).ToArray();
-foreach (var (name, examples) in new[] { ($"{sample.Length} examples", sample), ($"the whole corpus ({corpus.Count})", corpus) })
+foreach (var (name, examples) in inferenceOnly ? [] : new[] { ($"{sample.Length} examples", sample), ($"the whole corpus ({corpus.Count})", corpus) })
 {
     var train = Median(repeats, () => ClassifierTrainer.Train(examples, TrainingSettings.Default));
     Console.WriteLine($"train on {name} (incl. {TrainingSettings.Default.CalibrationFolds} calibration folds): {train:0.00} s");
     var cv = Median(repeats, () => CrossValidation.Run(examples, TrainingSettings.Default, 5, withBaselines: false));
     Console.WriteLine($"5-fold CV on {name}, model only: {cv:0.00} s");
 }
-var cvAll = Median(1, () => CrossValidation.Run(corpus, TrainingSettings.Default, 5, withBaselines: true));
-Console.WriteLine($"5-fold CV with the three baselines: {cvAll:0.00} s (one run)");
+if (!inferenceOnly)
+{
+    var cvAll = Median(1, () => CrossValidation.Run(corpus, TrainingSettings.Default, 5, withBaselines: true));
+    Console.WriteLine($"5-fold CV with the three baselines: {cvAll:0.00} s (one run)");
+}
 
 var classifier = DemandClassifier.Load(modelPath);
 var texts = corpus.Select(e => e.Text).ToArray();
