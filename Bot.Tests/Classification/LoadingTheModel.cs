@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Bot.Domain.Classification;
 
 namespace Bot.Tests.Classification;
@@ -49,6 +50,25 @@ public sealed class LoadingTheModel : IDisposable
         var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(bytes)));
 
         Assert.Contains("corrupt", e.Reason);
+    }
+
+    // A few hundred kilobytes that would unpack to 300 MB must be refused before they take the memory.
+    [Fact]
+    public void A_file_that_unpacks_to_far_more_than_a_model_is_refused()
+    {
+        using var file = new MemoryStream();
+        file.Write("DCLF"u8);
+        file.Write(Committed().AsSpan(4, 4));
+        using (var zlib = new ZLibStream(file, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (var megabyte = 0; megabyte < 300; megabyte++) zlib.Write(zeros);
+        }
+        file.Write(new byte[32]);
+
+        var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(file.ToArray())));
+
+        Assert.Contains("unpacks to more than 256 MB", e.Reason);
     }
 
     [Fact]
