@@ -24,15 +24,15 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {corpus.Count} training 
 
 // The targets are stated for 3,000 examples: an even spread of the corpus, then the whole corpus.
 var sample = Enumerable.Range(0, Math.Min(3000, corpus.Count)).Select(k => corpus[(int)((long)k * corpus.Count / Math.Min(3000, corpus.Count))]).ToArray();
-foreach (var (name, examples) in inferenceOnly ? [] : new[] { ($"{sample.Length} examples", sample), ($"the whole corpus ({corpus.Count})", corpus) })
-{
-    var train = Median(repeats, () => ClassifierTrainer.Train(examples, TrainingSettings.Default));
-    Console.WriteLine($"train on {name} (incl. {TrainingSettings.Default.CalibrationFolds} calibration folds): {train:0.00} s");
-    var cv = Median(repeats, () => CrossValidation.Run(examples, TrainingSettings.Default, 5, withBaselines: false));
-    Console.WriteLine($"5-fold CV on {name}, model only: {cv:0.00} s");
-}
 if (!inferenceOnly)
 {
+    foreach (var (name, examples) in new[] { ($"{sample.Length} examples", sample), ($"the whole corpus ({corpus.Count})", corpus) })
+    {
+        var train = Median(repeats, () => ClassifierTrainer.Train(examples, TrainingSettings.Default));
+        Console.WriteLine($"train on {name} (incl. {TrainingSettings.Default.CalibrationFolds} calibration folds): {train:0.00} s");
+        var cv = Median(repeats, () => CrossValidation.Run(examples, TrainingSettings.Default, 5, withBaselines: false));
+        Console.WriteLine($"5-fold CV on {name}, model only: {cv:0.00} s");
+    }
     var cvAll = Median(1, () => CrossValidation.Run(corpus, TrainingSettings.Default, 5, withBaselines: true));
     Console.WriteLine($"5-fold CV with the three baselines: {cvAll:0.00} s (one run)");
 }

@@ -51,7 +51,7 @@ public static class ModelFile
         var format = BitConverter.ToInt32(bytes, 4);
         if (format != FormatVersion)
             throw new ClassifierModelException(source, $"it has format version {format}, this build reads version {FormatVersion}; retrain it");
-        var payload = Decompress(bytes.AsSpan(8, bytes.Length - 8 - 32), source);
+        var payload = Decompress(new MemoryStream(bytes, 8, bytes.Length - 8 - 32, writable: false), source);
         if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
             throw new ClassifierModelException(source, "the content does not match its checksum (truncated or corrupt)");
         try
@@ -68,11 +68,11 @@ public static class ModelFile
     // A model holds tens of thousands of terms, not millions: a payload past this is no model of ours.
     const int MaxPayloadBytes = 256 << 20;
 
-    static byte[] Decompress(ReadOnlySpan<byte> compressed, string source)
+    static byte[] Decompress(Stream compressed, string source)
     {
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
+            using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);
             using var payload = new MemoryStream();
             var buffer = new byte[81920];
             for (int read; (read = zlib.Read(buffer)) > 0;)
