@@ -49,7 +49,7 @@ public static class ClassifierTrainer
         }).ToArray();
         var rule = ConfidenceRule.Choose(decisions, TrainingSettings.AutoAcceptAccuracy);
 
-        var model = new ClassifierModel(settings, full!.Vocabulary, full.Category, full.Colour, full.Joint,
+        var model = new ClassifierModel(settings, full!.Vocabulary, full.Colour, full.Joint, full.Network,
             categoryTemperature, colourTemperature, rule, ColourCosts.Default);
         return new TrainingResult(model, outOfFold);
     }
@@ -64,17 +64,17 @@ public static class ClassifierTrainer
             .Concat(latest.Values.Where(c => !inCorpus.Contains(c.Text))).ToArray();
     }
 
-    public sealed record Fitted(Vocabulary Vocabulary, LinearHead Category, LinearHead Colour, LinearHead Joint)
+    public sealed record Fitted(Vocabulary Vocabulary, LinearHead Colour, LinearHead Joint, NetworkHead Network, double NetworkWeight)
     {
         public (double[] Category, double[] Colour) BlendedLogits(SparseRows rows, int row)
         {
-            var category = new double[Category.ClassCount];
+            var category = new double[Network.ClassCount];
             var colour = new double[Colour.ClassCount];
             Span<double> joint = stackalloc double[Joint.ClassCount];
-            Category.Logits(rows, row, category);
+            Network.Logits(rows, row, category);
             Colour.Logits(rows, row, colour);
             Joint.Logits(rows, row, joint);
-            ScoreBlend.Apply(category, colour, joint);
+            ScoreBlend.Apply(category, colour, joint, NetworkWeight);
             return (category, colour);
         }
     }
@@ -84,13 +84,12 @@ public static class ClassifierTrainer
         var texts = examples.Select(e => e.Text).ToArray();
         var vocabulary = Vocabulary.Build(texts, settings.Features);
         var rows = SparseRows.From(vocabulary, texts);
-        var category = SoftmaxRegression.Fit(rows, examples.Select(e => (int)e.Category).ToArray(),
-            ScoreBlend.Categories, settings.Category.L2, settings.Category.Weighting);
         var colour = SoftmaxRegression.Fit(rows, examples.Select(e => (int)e.Colour).ToArray(),
             ScoreBlend.Colours, settings.Colour.L2, settings.Colour.Weighting);
-        // The joint head shares the category head's settings: it was only ever tried with those.
         var joint = SoftmaxRegression.Fit(rows, examples.Select(e => ScoreBlend.JointClass((int)e.Category, (int)e.Colour)).ToArray(),
-            ScoreBlend.Joint, settings.Category.L2, settings.Category.Weighting);
-        return new Fitted(vocabulary, category.Quantised(), colour.Quantised(), joint.Quantised());
+            ScoreBlend.Joint, settings.Joint.L2, settings.Joint.Weighting);
+        var network = NetworkTraining.Fit(rows, examples.Select(e => (int)e.Category).ToArray(), ScoreBlend.Categories,
+            settings.Network, settings.Seed);
+        return new Fitted(vocabulary, colour.Quantised(), joint.Quantised(), network, settings.Network.BlendWeight);
     }
 }

@@ -5,10 +5,12 @@ using Bot.Domain.Demands;
 namespace Bot.Domain.Classification.Training;
 
 // `classifier tune`: k-fold CV on the training corpus, scored by macro-F1. First the n-gram
-// settings (both heads at the current defaults, scored by the sum of the two macro-F1s; among those
+// settings (a category and a colour head at the current defaults, scored by the sum of the two
+// macro-F1s; among those
 // within Tolerance of the best, the smallest dictionary wins, because training time and model size
 // grow with it and differences that small are fold noise), then each head's L2 strength and class
-// weighting on the chosen features. The winner is copied by hand into
+// weighting on the chosen features; the joint category × colour head takes the category head's. The
+// network is not searched here (see docs/classifier.md). The winner is copied by hand into
 // TrainingSettings.Default, so training stays fast and the choice is visible in review.
 public static class HyperParameterSearch
 {
@@ -30,7 +32,7 @@ public static class HyperParameterSearch
                     {
                         var features = current.Features with { MaxCharGram = chars, MaxWordGram = words, MaxWordCharGram = wordChars, MinDocumentFrequency = minDf };
                         var splits = Prepare(examples, fold, folds, features);
-                        var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Category)
+                        var score = MacroF1(splits, categories, Enum.GetValues<Category>().Length, current.Joint)
                                     + MacroF1(splits, colours, Enum.GetValues<Colour>().Length, current.Colour);
                         var terms = splits.Average(s => s.TrainRows.ColumnCount);
                         log(FormattableString.Invariant($"features {features}: category+colour macro-F1 {score:0.0000}, {terms:0} terms"));
@@ -58,7 +60,7 @@ public static class HyperParameterSearch
         return current with
         {
             Features = bestFeatures,
-            Category = BestHead("category", categories, Enum.GetValues<Category>().Length),
+            Joint = BestHead("category (for the joint head)", categories, Enum.GetValues<Category>().Length),
             Colour = BestHead("colour", colours, Enum.GetValues<Colour>().Length),
         };
     }

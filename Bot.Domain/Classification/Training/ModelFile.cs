@@ -12,10 +12,11 @@ namespace Bot.Domain.Classification.Training;
 // byte; zlib then takes off about 40% (the sorted terms and the lexicon are text). The model version
 // is the start of the payload's hash: any change to the content changes it, however it is compressed.
 // The concept lexicon travels inside, so a model always matches concepts as it was trained to.
-// Format 1 had no joint head, format 2 no lexicon, format 3 kept half-precision weights uncompressed.
+// Format 1 had no joint head, format 2 no lexicon, format 3 kept half-precision weights uncompressed,
+// format 4 had a category head and no network.
 public static class ModelFile
 {
-    const int FormatVersion = 4;
+    const int FormatVersion = 5;
     static readonly byte[] Magic = "DCLF"u8.ToArray();
 
     public static void Write(string path, ClassifierModel model)
@@ -108,11 +109,12 @@ public static class ModelFile
                 foreach (var term in concept.Terms) writer.Write(term);
             }
             writer.Write(s.Features.ConceptWeight);
-            foreach (var head in new[] { s.Category, s.Colour })
+            foreach (var head in new[] { s.Joint, s.Colour })
             {
                 writer.Write(head.L2);
                 writer.Write((int)head.Weighting);
             }
+            WriteNetworkSettings(writer, s.Network);
             writer.Write(s.CalibrationFolds);
             writer.Write(s.Seed);
 
@@ -122,9 +124,9 @@ public static class ModelFile
                 writer.Write(model.Vocabulary.Terms[i]);
                 writer.Write(model.Vocabulary.Idf[i]);
             }
-            WriteHead(writer, model.Category);
             WriteHead(writer, model.Colour);
             WriteHead(writer, model.Joint);
+            WriteNetwork(writer, model.Network);
             writer.Write(model.CategoryTemperature);
             writer.Write(model.ColourTemperature);
             writer.Write(model.ConfidenceRule.MinProbability);
@@ -138,9 +140,9 @@ public static class ModelFile
     {
         var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())
             { Concepts = ReadLexicon(reader), ConceptWeight = reader.ReadSingle() };
-        var category = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
+        var joint = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
         var colour = new HeadSettings(reader.ReadDouble(), (ClassWeighting)reader.ReadInt32());
-        var settings = new TrainingSettings(features, category, colour, reader.ReadInt32(), reader.ReadInt32());
+        var settings = new TrainingSettings(features, joint, colour, ReadNetworkSettings(reader), reader.ReadInt32(), reader.ReadInt32());
 
         var termCount = reader.ReadInt32();
         if (termCount < 0 || termCount > 10_000_000) throw new InvalidDataException($"term count {termCount}");
@@ -152,15 +154,15 @@ public static class ModelFile
             idf[i] = reader.ReadSingle();
         }
         var vocabulary = new Vocabulary(features, terms, idf);
-        var categoryHead = ReadHead(reader, termCount, Enum.GetValues<Category>().Length);
         var colourHead = ReadHead(reader, termCount, Enum.GetValues<Colour>().Length);
         var jointHead = ReadHead(reader, termCount, ScoreBlend.Joint);
+        var network = ReadNetwork(reader, termCount, settings.Network.Hidden);
         var categoryTemperature = reader.ReadDouble();
         var colourTemperature = reader.ReadDouble();
         var rule = new ConfidenceRule(reader.ReadDouble(), reader.ReadDouble());
         var costs = new ColourCosts(Enumerable.Range(0, 9).Select(_ => reader.ReadDouble()).ToArray());
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes");
-        return new ClassifierModel(settings, vocabulary, categoryHead, colourHead, jointHead, categoryTemperature, colourTemperature, rule, costs);
+        return new ClassifierModel(settings, vocabulary, colourHead, jointHead, network, categoryTemperature, colourTemperature, rule, costs);
     }
 
     static ConceptLexicon ReadLexicon(BinaryReader reader)
@@ -177,6 +179,80 @@ public static class ModelFile
         }
         try { return new ConceptLexicon(concepts); }
         catch (FormatException e) { throw new InvalidDataException(e.Message, e); }
+    }
+
+    static void WriteNetworkSettings(BinaryWriter writer, NetworkSettings network)
+    {
+        writer.Write(network.MinDocumentFrequency);
+        writer.Write(network.Hidden);
+        writer.Write(network.Epochs);
+        writer.Write(network.LearningRate);
+        writer.Write(network.Dropout);
+        writer.Write(network.BlendWeight);
+    }
+
+    static NetworkSettings ReadNetworkSettings(BinaryReader reader)
+    {
+        var network = new NetworkSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        if (network.Hidden <= 0 || network.Hidden % 8 != 0 || network.Hidden > 4096) throw new InvalidDataException($"{network.Hidden} hidden units");
+        if (network.BlendWeight is < 0 or > 1) throw new InvalidDataException($"a network blend weight of {network.BlendWeight}");
+        return network;
+    }
+
+    // The inputs' term ids ascend, so each is written as its gap from the one before, then each
+    // input's scale and steps, then the dense layers.
+    static void WriteNetwork(BinaryWriter writer, NetworkHead network)
+    {
+        writer.Write(network.InputCount);
+        var previous = -1;
+        for (var term = 0; term < network.InputOf.Length; term++)
+        {
+            if (network.InputOf[term] < 0) continue;
+            writer.Write7BitEncodedInt(term - previous);
+            previous = term;
+        }
+        for (var input = 0; input < network.InputCount; input++)
+        {
+            writer.Write(network.InputScales[input]);
+            foreach (var step in network.InputSteps.AsSpan(input * network.Hidden, network.Hidden)) writer.Write(step);
+        }
+        foreach (var value in network.HiddenBias) writer.Write(value);
+        foreach (var value in network.OutputWeights) writer.Write(value);
+        foreach (var value in network.OutputBias) writer.Write(value);
+    }
+
+    static NetworkHead ReadNetwork(BinaryReader reader, int termCount, int hidden)
+    {
+        var inputCount = reader.ReadInt32();
+        if (inputCount < 0 || inputCount > termCount) throw new InvalidDataException($"{inputCount} network inputs for {termCount} terms");
+        var inputOf = new int[termCount];
+        Array.Fill(inputOf, -1);
+        var term = -1;
+        for (var input = 0; input < inputCount; input++)
+        {
+            var gap = reader.Read7BitEncodedInt();
+            if (gap <= 0 || gap > termCount - 1 - term) throw new InvalidDataException($"network input {input} points past the dictionary");
+            term += gap;
+            inputOf[term] = input;
+        }
+        var scales = new float[inputCount];
+        var steps = new sbyte[inputCount * hidden];
+        for (var input = 0; input < inputCount; input++)
+        {
+            scales[input] = reader.ReadSingle();
+            if (!float.IsFinite(scales[input]) || scales[input] < 0) throw new InvalidDataException($"a weight scale of {scales[input]}");
+            for (var u = 0; u < hidden; u++) steps[input * hidden + u] = reader.ReadSByte();
+        }
+        var classes = Enum.GetValues<Category>().Length;
+        return new NetworkHead(inputOf, hidden, steps, scales, ReadSingles(reader, hidden), ReadSingles(reader, classes * hidden), ReadSingles(reader, classes));
+    }
+
+    static float[] ReadSingles(BinaryReader reader, int count)
+    {
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+            if (!float.IsFinite(values[i] = reader.ReadSingle())) throw new InvalidDataException($"a network weight of {values[i]}");
+        return values;
     }
 
     static void WriteHead(BinaryWriter writer, LinearHead head)

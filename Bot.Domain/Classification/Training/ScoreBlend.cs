@@ -1,19 +1,21 @@
 namespace Bot.Domain.Classification.Training;
 
-// The served scores are a geometric mean, half and half, of two views of the same text: the
-// category (or colour) head's own distribution and the marginal of the joint category × colour head.
-// The joint head learns colour cues that belong to one category ("relocate" is orange for housing,
-// "meter" blue for water), which the colour head alone cannot; averaging two differently fitted
-// heads also steadies the category. Chosen by 5-fold CV on the corpus: see docs/classifier.md.
+// The served scores are geometric means of views of the same text. Colour: half and half, the
+// colour head's own distribution and the colour marginal of the joint category × colour head, which
+// learns colour cues that belong to one category ("relocate" is orange for housing, "meter" blue for
+// water) where the colour head alone cannot. Category: the joint head's category marginal and the
+// network's distribution, the network weighted by its BlendWeight: the linear head and the network
+// err on different lines. Chosen by 5-fold CV on the corpus: see docs/classifier.md.
 public static class ScoreBlend
 {
     public const int Categories = 13, Colours = 3, Joint = Categories * Colours;
 
     public static int JointClass(int category, int colour) => category * Colours + colour;
 
-    // Takes the three heads' raw logits; leaves blended logits (log-probabilities) in category and
-    // colour, ready for temperature scaling. Allocates nothing.
-    public static void Apply(Span<double> category, Span<double> colour, ReadOnlySpan<double> joint)
+    // Takes the colour head's raw logits in colour, the network's in category, and the joint head's;
+    // leaves blended logits (log-probabilities) in category and colour, ready for temperature
+    // scaling. Allocates nothing.
+    public static void Apply(Span<double> category, Span<double> colour, ReadOnlySpan<double> joint, double networkWeight)
     {
         Span<double> jointLog = stackalloc double[Joint];
         joint.CopyTo(jointLog);
@@ -27,7 +29,7 @@ public static class ScoreBlend
             colour[k] = 0.5 * (colour[k] + LogSumExp(parts));
         }
         for (var c = 0; c < Categories; c++)
-            category[c] = 0.5 * (category[c] + LogSumExp(jointLog.Slice(c * Colours, Colours)));
+            category[c] = (1 - networkWeight) * LogSumExp(jointLog.Slice(c * Colours, Colours)) + networkWeight * category[c];
     }
 
     static void LogSoftmax(Span<double> scores)
