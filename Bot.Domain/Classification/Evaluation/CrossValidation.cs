@@ -7,7 +7,7 @@ namespace Bot.Domain.Classification.Evaluation;
 // calibration and confidence rule are all refitted inside each fold) and of the baselines.
 public static class CrossValidation
 {
-    public const string Model = "logistic regression";
+    public const string Model = "LR + network";
 
     public static IReadOnlyList<EvaluationReport> Run(IReadOnlyList<LabelledText> examples, TrainingSettings settings, int folds, bool withBaselines)
     {

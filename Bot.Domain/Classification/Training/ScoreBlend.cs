@@ -14,23 +14,30 @@ public static class ScoreBlend
 
     // Takes the colour head's raw logits in colour, the network's in category, and the joint head's;
     // leaves blended logits (log-probabilities) in category and colour, ready for temperature
-    // scaling. Allocates nothing.
+    // scaling. The marginals are sums of the joint probabilities: one softmax of 39 instead of a
+    // log-sum-exp per class, which was a tenth of the time to classify a message. Allocates nothing.
     public static void Apply(Span<double> category, Span<double> colour, ReadOnlySpan<double> joint, double networkWeight)
     {
-        Span<double> jointLog = stackalloc double[Joint];
-        joint.CopyTo(jointLog);
-        LogSoftmax(jointLog);
+        Span<double> probability = stackalloc double[Joint];
+        joint.CopyTo(probability);
+        Softmax.InPlace(probability);
         LogSoftmax(category);
         LogSoftmax(colour);
-        Span<double> parts = stackalloc double[Categories];
         for (var k = 0; k < Colours; k++)
         {
-            for (var c = 0; c < Categories; c++) parts[c] = jointLog[JointClass(c, k)];
-            colour[k] = 0.5 * (colour[k] + LogSumExp(parts));
+            var marginal = 0.0;
+            for (var c = 0; c < Categories; c++) marginal += probability[JointClass(c, k)];
+            colour[k] = 0.5 * (colour[k] + SafeLog(marginal));
         }
         for (var c = 0; c < Categories; c++)
-            category[c] = (1 - networkWeight) * LogSumExp(jointLog.Slice(c * Colours, Colours)) + networkWeight * category[c];
+        {
+            var marginal = probability[JointClass(c, 0)] + probability[JointClass(c, 1)] + probability[JointClass(c, 2)];
+            category[c] = (1 - networkWeight) * SafeLog(marginal) + networkWeight * category[c];
+        }
     }
+
+    // A class whose joint probabilities all underflow is far below the rest, not impossible.
+    static double SafeLog(double probability) => Math.Log(Math.Max(probability, 1e-300));
 
     static void LogSoftmax(Span<double> scores)
     {
