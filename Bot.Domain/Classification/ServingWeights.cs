@@ -10,8 +10,9 @@ namespace Bot.Domain.Classification;
 // at the file's precision (8-bit steps and one scale per head, QuantisedRow):
 //   bytes 0–39 the joint head's 39 steps, 40–47 the colour head's 3, 48–95 the network's 48,
 //   96–107 the three scales (joint, colour, network), then padding.
-// Scoring reads about a hundred random terms per message; as floats the same weights took 400
-// bytes a term in two arrays and most of the time went on waiting for memory.
+// Scoring reads about a hundred random terms per message, so bytes moved set the pace: as floats
+// the same weights would take 384 bytes a term (the linear heads alone, as floats, took 2.5 µs of
+// the 11 a message took).
 sealed class ServingWeights
 {
     public const int JointAt = 0, ColourAt = 40, NetworkAt = 48, Hidden = 48, Count = NetworkAt + ScoreBlend.Categories;
