@@ -28,7 +28,7 @@ public static class NetworkTraining
             Uniform(random, classCount * hidden, MathF.Sqrt(6f / (hidden + classCount))),
             new float[classCount]);
         var adam = new AdamState(network);
-        var pass = new Pass(hidden, classCount, inputCount);
+        var gradients = new BatchGradients(hidden, classCount, inputCount);
         var order = Enumerable.Range(0, rows.RowCount).ToArray();
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
@@ -36,10 +36,10 @@ public static class NetworkTraining
             for (var start = 0; start < order.Length; start += BatchSize)
             {
                 var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start));
-                pass.Clear();
+                gradients.Clear();
                 foreach (var row in batch)
-                    pass.Accumulate(network, rows, row, labels[row], (float)settings.Dropout, random);
-                adam.Step(network, pass, batch.Length, (float)settings.LearningRate);
+                    gradients.Accumulate(network, rows, row, labels[row], (float)settings.Dropout, random);
+                adam.Step(network, gradients, batch.Length, (float)settings.LearningRate);
             }
         }
         return NetworkHead.Quantise(network.InputOf, hidden, network.InputWeights, network.HiddenBias, network.OutputWeights, network.OutputBias);
@@ -69,7 +69,7 @@ public static class NetworkTraining
     }
 
     // One batch's gradients, summed over its examples.
-    sealed class Pass(int hidden, int classCount, int inputCount)
+    sealed class BatchGradients(int hidden, int classCount, int inputCount)
     {
         public readonly float[] InputGradient = new float[inputCount * hidden];
         public readonly float[] HiddenBias = new float[hidden];
@@ -149,17 +149,17 @@ public static class NetworkTraining
             outputWeights = new(network.OutputWeights.Length), outputBias = new(network.OutputBias.Length);
         int step;
 
-        public void Step(Network network, Pass pass, int batchSize, float learningRate)
+        public void Step(Network network, BatchGradients gradients, int batchSize, float learningRate)
         {
             step++;
             var rate = learningRate * (float)(Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step)));
             var mean = 1f / batchSize;
             var hidden = network.Hidden;
-            foreach (var row in pass.Touched)
-                input.Update(network.InputWeights, pass.InputGradient, row * hidden, hidden, mean, rate);
-            hiddenBias.Update(network.HiddenBias, pass.HiddenBias, 0, hidden, mean, rate);
-            outputWeights.Update(network.OutputWeights, pass.OutputWeights, 0, network.OutputWeights.Length, mean, rate);
-            outputBias.Update(network.OutputBias, pass.OutputBias, 0, network.OutputBias.Length, mean, rate);
+            foreach (var row in gradients.Touched)
+                input.Update(network.InputWeights, gradients.InputGradient, row * hidden, hidden, mean, rate);
+            hiddenBias.Update(network.HiddenBias, gradients.HiddenBias, 0, hidden, mean, rate);
+            outputWeights.Update(network.OutputWeights, gradients.OutputWeights, 0, network.OutputWeights.Length, mean, rate);
+            outputBias.Update(network.OutputBias, gradients.OutputBias, 0, network.OutputBias.Length, mean, rate);
         }
     }
 
