@@ -9,7 +9,7 @@ public sealed record NetworkSettings(int MinDocumentFrequency, int Hidden, int E
 
 // Fits a NetworkHead by mini-batch Adam on the cross-entropy, with dropout on the
 // hidden units. Only the embeddings of the inputs a batch touched are updated (lazy Adam), which is
-// what makes a 40,000-input layer cheap. Deterministic: the seed drives the initial weights, the
+// what makes a 50,000-input layer cheap. Deterministic: the seed drives the initial weights, the
 // order of examples and the dropout, and every sum runs in a fixed order.
 public static class NetworkTraining
 {
@@ -48,7 +48,7 @@ public static class NetworkTraining
     // The network while it learns: every weight in single precision.
     sealed record Network(int[] InputOf, int Hidden, float[] InputWeights, float[] HiddenBias, float[] OutputWeights, float[] OutputBias);
 
-    // A message has about this many terms: it sets the scale of the initial embeddings.
+    // The fan-in taken for the initial embeddings' Glorot-style range: a message sums 60 to 100 of them.
     const int TypicalTerms = 60;
 
     static int[] InputsOf(SparseRows rows, int minDocumentFrequency, out int count)
