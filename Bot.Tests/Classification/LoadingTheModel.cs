@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Bot.Domain.Classification;
+using Bot.Domain.Classification.Training;
 
 namespace Bot.Tests.Classification;
 
@@ -88,6 +89,30 @@ public sealed class LoadingTheModel : IDisposable
         var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(bytes)));
 
         Assert.Contains("format version 99", e.Reason);
+    }
+
+    // The checksum only proves the bytes are the ones written: a model written with a broken network
+    // must still be refused by name, not served.
+    [Fact]
+    public void A_network_weight_that_is_not_a_number_is_refused()
+    {
+        var model = ModelFile.Read(Repository.Model).Model;
+        var broken = model with { Network = model.Network with { HiddenBias = [.. model.Network.HiddenBias.Select(_ => float.NaN)] } };
+
+        var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(ModelFile.ToBytes(broken))));
+
+        Assert.Contains("malformed (a network weight of NaN)", e.Reason);
+    }
+
+    [Fact]
+    public void A_hidden_layer_that_does_not_fill_whole_vectors_is_refused()
+    {
+        var model = ModelFile.Read(Repository.Model).Model;
+        var broken = model with { Settings = model.Settings with { Network = model.Settings.Network with { Hidden = 12 } } };
+
+        var e = Assert.Throws<ClassifierModelException>(() => DemandClassifier.Load(Write(ModelFile.ToBytes(broken))));
+
+        Assert.Contains("12 hidden units", e.Reason);
     }
 
     [Fact]
