@@ -2,6 +2,7 @@ using Bot.Admin;
 using Bot.Conversation;
 using Bot.Demo;
 using Bot.Demands;
+using Bot.Domain.Storage;
 using Bot.Health;
 using Bot.Hosting;
 using Bot.Jobs;
@@ -17,6 +18,7 @@ var command = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
 var seedDemo = args.Contains("--seed-demo");
 var hostArgs = args.Skip(command.Length).Where(a => a != "--seed-demo").ToArray();
 
+PoolThreads.RaiseFloor(); // before anything can queue on the pool
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Configuration.AddBotConfiguration();
 builder.Services.AddDatabase();

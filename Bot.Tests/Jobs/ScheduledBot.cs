@@ -45,6 +45,23 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
             new Grade(Category.Power, Colour.Green, 0.95, "test", true));
     }
 
+    // For a failure message: what the cluster knew of the demand's triggers when the wait gave up.
+    public async Task<string> DescribeScheduleAsync(long demandId)
+    {
+        var instances = await Store.QueryAsync<(string, long)>(
+            "SELECT INSTANCE_NAME, LAST_CHECKIN_TIME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'bot'");
+        var triggers = await Store.QueryAsync<(string, string, long)>(
+            "SELECT TRIGGER_NAME, TRIGGER_STATE, COALESCE(NEXT_FIRE_TIME, 0) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = @group",
+            new { group = $"demand-{demandId}" });
+        var fired = await Store.QueryAsync<(string, string, string)>(
+            "SELECT TRIGGER_NAME, INSTANCE_NAME, STATE FROM QRTZ_FIRED_TRIGGERS WHERE TRIGGER_GROUP = @group",
+            new { group = $"demand-{demandId}" });
+        string Age(long ticks) => $"{(DateTime.UtcNow.Ticks - ticks) / TimeSpan.TicksPerSecond}s ago";
+        return $"instances: {string.Join("; ", instances.Select(i => $"{i.Item1} checked in {Age(i.Item2)}"))}. "
+            + $"triggers: {string.Join("; ", triggers.Select(t => $"{t.Item1} {t.Item2} due {Age(t.Item3)}"))}. "
+            + $"fired: {string.Join("; ", fired.Select(f => $"{f.Item1} on {f.Item2} {f.Item3}"))}.";
+    }
+
     // Polls the store until the condition holds, or gives up.
     public async Task<bool> EventuallyAsync(string countSql, long expected, object? args = null, int seconds = 30)
     {

@@ -121,7 +121,8 @@ public sealed class TheRealScheduler
                 // check-in plus the 10 s interval plus Quartz's 7.5 s grace, noticed at the next 10 s check-in:
                 // about 30 s, but check-ins slip when the CPU-heavy classifier tests hold both cores.
                 Assert.True(await store.EventuallyAsync(
-                    "SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }, seconds: 180));
+                    "SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }, seconds: 180),
+                    await store.DescribeScheduleAsync(demand.Id));
                 Assert.Equal(1, await store.Store.ScalarAsync<long>(Reminders, new { key = $"demand:{demand.Id}:accept-reminder-1:v{demand.Version}:%" }));
             }
             finally

@@ -4,20 +4,22 @@ using Bot.Domain.Classification.Evaluation;
 using Bot.Domain.Classification.Training;
 
 // `dotnet run -c Release --project bench/Bot.Bench -- classifier`: the classifier's speed figures,
-// medians over repeats, on the committed corpus and model. `-- outbox`: see OutboxBench; `-- scheduler`: SchedulerBench.
+// medians over repeats, on the committed corpus and model. `-- outbox`: see OutboxBench; `-- scheduler`: SchedulerBench; `-- pool`: PoolBench.
 if (args is ["outbox", ..])
     return await OutboxBench.RunAsync(args[1..]);
 if (args is ["scheduler", ..])
     return await SchedulerBench.RunAsync(args[1..]);
+if (args is ["pool", ..])
+    return await PoolBench.RunAsync(args[1..]);
 if (args is not ["classifier", ..])
 {
     Console.Error.WriteLine("usage: Bot.Bench classifier [--repeats 3] [--inference-only] | outbox [--messages 400] [--repeats 3]"
-        + " | scheduler [--demands 100000] [--burst 10000] [--instances 1|2|both] [--sample 2000]");
+        + " | scheduler [--demands 100000] [--burst 10000] [--instances 1|2|both] [--sample 2000] | pool [--queries 64] [--repeats 5]");
     return 1;
 }
 var repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var inferenceOnly = args.Contains("--inference-only");
-var root = FindRoot();
+var root = BenchRoot.Find();
 var corpus = CorpusFile.Read(Path.Combine(root, "data", "corpus", "train.tsv"));
 var modelPath = Path.Combine(root, "models", "demand-classifier.bin");
 Console.WriteLine($"{Environment.ProcessorCount} cores, {corpus.Count} training examples, {repeats} repeats, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -69,11 +71,4 @@ static double Median(int repeats, Action run)
     }
     times.Sort();
     return times[times.Count / 2];
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "Bot.sln"))) return dir.FullName;
-    throw new InvalidOperationException("run inside the repository");
 }
