@@ -33,6 +33,18 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
         await base.InitializeAsync();
         if (sharing is null)
             await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (start)
+            await CheckedInAsync();
+    }
+
+    // Quartz starts after the host, in the background, and a clustered start checks in first. A test that
+    // stopped this instance before then would race its start instead of stopping a running instance.
+    async Task CheckedInAsync()
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        if (!await EventuallyAsync("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = @id", 1,
+                new { id = scheduler.SchedulerInstanceId }, seconds: 120))
+            throw new InvalidOperationException($"scheduler {scheduler.SchedulerInstanceId} did not check in within 120 s");
     }
 
     public TestDatabase Store => sharing?.Database ?? Database;

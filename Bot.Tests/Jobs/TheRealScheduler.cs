@@ -116,10 +116,10 @@ public sealed class TheRealScheduler
             await other.InitializeAsync();
             try
             {
-                // The instance that went away had already acquired the triggers (Quartz takes what comes due
-                // within its idle wait); they return to the cluster only once it is declared failed: its last
-                // check-in plus the 10 s interval plus Quartz's 7.5 s grace, noticed at the next 10 s check-in:
-                // about 30 s, but check-ins slip when the CPU-heavy classifier tests hold both cores.
+                // A stop releases the triggers the instance had acquired, and the other runs them at once (about
+                // 7 s here). Had it died holding them, they would return once the cluster declared it failed:
+                // its last check-in plus the 10 s interval plus Quartz's 7.5 s grace, noticed at the next 10 s
+                // check-in, about 30 s, and later when check-ins slip on a loaded machine.
                 Assert.True(await store.EventuallyAsync(
                     "SELECT COUNT(*) FROM demand WHERE id = @id AND level = 'Village'", 1, new { id = demand.Id }, seconds: 180),
                     await store.DescribeScheduleAsync(demand.Id));
