@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Bot.Demo;
 using Bot.Domain.Demands;
 using Bot.Domain.People;
@@ -68,10 +70,15 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
         var fired = await Store.QueryAsync<(string, string, string)>(
             "SELECT TRIGGER_NAME, INSTANCE_NAME, STATE FROM QRTZ_FIRED_TRIGGERS WHERE TRIGGER_GROUP = @group",
             new { group = $"demand-{demandId}" });
+        var events = await Store.QueryAsync<(string, string, string, int)>(
+            "SELECT kind, status, level, version FROM demand_event WHERE demand_id = @demandId ORDER BY id", new { demandId });
+        var runs = (await AdminClient().GetFromJsonAsync<JsonElement>($"/api/admin/jobs?demand={demandId}")).GetProperty("recent");
         string Age(long ticks) => $"{(DateTime.UtcNow.Ticks - ticks) / TimeSpan.TicksPerSecond}s ago";
         return $"instances: {string.Join("; ", instances.Select(i => $"{i.Item1} checked in {Age(i.Item2)}"))}. "
             + $"triggers: {string.Join("; ", triggers.Select(t => $"{t.Item1} {t.Item2} due {Age(t.Item3)}"))}. "
-            + $"fired: {string.Join("; ", fired.Select(f => $"{f.Item1} on {f.Item2} {f.Item3}"))}.";
+            + $"fired: {string.Join("; ", fired.Select(f => $"{f.Item1} on {f.Item2} {f.Item3}"))}. "
+            + $"timeline: {string.Join("; ", events.Select(e => $"v{e.Item4} {e.Item1} {e.Item2} {e.Item3}"))}. "
+            + $"runs: {runs}";
     }
 
     // Polls the store until the condition holds, or gives up.
