@@ -21,10 +21,8 @@ public sealed class JobsApp : BotApp
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(s =>
         {
-            // Quartz's own waits (locks, check-ins) need a clock that moves by itself; these tests run
-            // the jobs' logic directly, so the scheduler stays on the system clock and never starts.
-            // (UseTimeProvider also fills the container's slot, so the test clock goes in after it.)
-            s.AddQuartz(q => q.UseTimeProvider(TimeProvider.System));
+            // Quartz takes the container's clock too, this test clock, which does not move by itself: the
+            // scheduler only stores triggers here and never starts; the tests run the jobs' logic directly.
             s.AddSingleton<TimeProvider>(Clock);
             s.Configure<QuartzHostedServiceOptions>(o => o.AutoStart = false);
         });

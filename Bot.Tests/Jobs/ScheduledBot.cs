@@ -27,7 +27,11 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.Configure<QuartzHostedServiceOptions>(o => o.AutoStart = start));
+        builder.ConfigureTestServices(s =>
+        {
+            s.Configure<QuartzHostedServiceOptions>(o => o.AutoStart = start);
+            s.AddQuartz(q => q.ConfigureScheduler(o => o.InstanceName = ClusterName));
+        });
     }
 
     public override async Task InitializeAsync()
@@ -51,6 +55,12 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
 
     public TestDatabase Store => sharing?.Database ?? Database;
 
+    // Every bot in the test process is a scheduler named "bot", on the real clock or a test's. A run of the
+    // suite once found a demand's reminders fired early and to no effect, by a scheduler whose clock read
+    // 15 hours ahead, as JobsApp's does; the scheduler name keys every Quartz row, so one of its own per
+    // cluster keeps other tests' schedulers off this cluster's triggers, however they reached them.
+    public string ClusterName => sharing?.ClusterName ?? $"bot-{Database.Name}";
+
     public async Task<Demand> ReportAsync()
     {
         var villager = (await Services.GetRequiredService<PeopleStore>().FindByPhoneAsync(JobsApp.Villager))!;
@@ -63,7 +73,7 @@ public class ScheduledBot(ScheduledBot? sharing = null, bool start = true) : Bot
     public async Task<string> DescribeScheduleAsync(long demandId)
     {
         var instances = await Store.QueryAsync<(string, long)>(
-            "SELECT INSTANCE_NAME, LAST_CHECKIN_TIME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'bot'");
+            "SELECT INSTANCE_NAME, LAST_CHECKIN_TIME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = @ClusterName", new { ClusterName });
         var triggers = await Store.QueryAsync<(string, string, long)>(
             "SELECT TRIGGER_NAME, TRIGGER_STATE, COALESCE(NEXT_FIRE_TIME, 0) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = @group",
             new { group = $"demand-{demandId}" });
