@@ -84,9 +84,9 @@ public sealed class DemandClassifier
     {
         using var vector = vocabulary.Vectorise(text);
         var contributions = new List<(string, double)>();
+        var first = ScoreBlend.JointClass((int)category, 0);
         for (var i = 0; i < vector.Ids.Length; i++)
         {
-            var first = ScoreBlend.JointClass((int)category, 0);
             var mean = (weights.JointWeight(vector.Ids[i], first) + weights.JointWeight(vector.Ids[i], first + 1)
                 + weights.JointWeight(vector.Ids[i], first + 2)) / Colours;
             contributions.Add((Readable(vocabulary.Terms[vector.Ids[i]]), vector.Values[i] * mean));
